@@ -1,0 +1,4 @@
+package com.dousheng.common.api.video;
+
+public record UserWorkCount(long userId, long workCount) {
+}

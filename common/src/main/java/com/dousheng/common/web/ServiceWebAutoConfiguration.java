@@ -1,0 +1,51 @@
+package com.dousheng.common.web;
+
+import com.dousheng.common.auth.JwtService;
+import com.dousheng.common.auth.ViewerArgumentResolver;
+import java.util.List;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** Envelope error handling and viewer resolution for every servlet service. */
+@AutoConfiguration(
+        afterName = "com.dousheng.common.auth.JwtAutoConfiguration",
+        beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+public class ServiceWebAutoConfiguration {
+
+    @Bean
+    public GlobalExceptionHandler globalExceptionHandler() {
+        return new GlobalExceptionHandler();
+    }
+
+    @Bean
+    public EnvelopeErrorController envelopeErrorController() {
+        return new EnvelopeErrorController();
+    }
+
+    @Bean
+    public PublicUrls publicUrls(@Value("${dousheng.public-base-url:}") String configuredBase) {
+        return new PublicUrls(configuredBase);
+    }
+
+    @Bean
+    @ConditionalOnClass(name = "feign.RequestInterceptor")
+    public ForwardedBaseUrlInterceptor forwardedBaseUrlInterceptor() {
+        return new ForwardedBaseUrlInterceptor();
+    }
+
+    @Bean
+    public WebMvcConfigurer viewerResolverConfigurer(JwtService jwtService) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+                resolvers.add(new ViewerArgumentResolver(jwtService));
+            }
+        };
+    }
+}
