@@ -1,0 +1,160 @@
+package com.dousheng.gateway.auth;
+
+import com.dousheng.common.auth.AuthHeaders;
+import com.dousheng.common.auth.JwtService;
+import com.dousheng.common.web.BizException;
+import com.dousheng.common.web.ErrorCode;
+import com.dousheng.gateway.GatewayProperties;
+import com.dousheng.gateway.error.EnvelopeWriter;
+import com.dousheng.gateway.routing.PathNormalizationFilter;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The gateway decides who the caller is: it drops identity headers a client sent, verifies the token (query
+ * string, or a urlencoded body), confirms its user exists, and passes the user id on in
+ * {@link AuthHeaders#USER_ID}. It also tells services the base URL the client used, for the URLs they build.
+ */
+@Component
+public class AuthenticationFilter implements WebFilter, Ordered {
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFilter.class);
+
+    private final JwtService jwtService;
+    private final KnownUsers knownUsers;
+    private final EnvelopeWriter envelope;
+    private final int maxFormBody;
+
+    public AuthenticationFilter(JwtService jwtService, KnownUsers knownUsers, EnvelopeWriter envelope,
+                                GatewayProperties properties) {
+        this.jwtService = jwtService;
+        this.knownUsers = knownUsers;
+        this.envelope = envelope;
+        this.maxFormBody = (int) properties.maxFormBody().toBytes();
+    }
+
+    private record Outcome(Long userId, ErrorCode failure, String message) {
+        static final Outcome ANONYMOUS = new Outcome(null, null, null);
+
+        static Outcome refused(ErrorCode code, String message) {
+            return new Outcome(null, code, message);
+        }
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        ServerHttpRequest original = exchange.getRequest();
+        AccessPolicy policy = AccessPolicy.of(original.getPath().value());
+        ServerHttpRequest cleaned = original.mutate().headers(headers -> {
+            headers.remove(AuthHeaders.USER_ID);
+            headers.set(AuthHeaders.FORWARDED_BASE_URL, baseUrl(original.getURI()));
+        }).build();
+        String queryToken = original.getQueryParams().getFirst("token");
+        if (policy == AccessPolicy.PUBLIC || (policy == AccessPolicy.VERIFIED_BY_SERVICE && queryToken == null)) {
+            return chain.filter(exchange.mutate().request(cleaned).build());
+        }
+        if (queryToken != null || !isForm(original)) {
+            return authenticateAndForward(exchange, chain, cleaned, queryToken, policy);
+        }
+        return DataBufferUtils.join(cleaned.getBody(), maxFormBody)
+                .map(AuthenticationFilter::drain)
+                .defaultIfEmpty(new byte[0])
+                .flatMap(body -> authenticateAndForward(exchange, chain, withBody(cleaned, exchange, body),
+                        formValue(body, "token"), policy))
+                .onErrorResume(DataBufferLimitException.class, e -> envelope.write(exchange,
+                        ErrorCode.PAYLOAD_TOO_LARGE, "form body over " + maxFormBody + " bytes", HttpStatus.OK));
+    }
+
+    private Mono<Void> authenticateAndForward(ServerWebExchange exchange, WebFilterChain chain,
+                                              ServerHttpRequest request, String token, AccessPolicy policy) {
+        boolean required = policy != AccessPolicy.OPTIONAL;
+        return authenticate(token, required).flatMap(outcome -> {
+            if (outcome.failure() != null) {
+                return envelope.write(exchange, outcome.failure(), outcome.message(), HttpStatus.UNAUTHORIZED);
+            }
+            ServerHttpRequest forwarded = outcome.userId() == null ? request
+                    : request.mutate().header(AuthHeaders.USER_ID, outcome.userId().toString()).build();
+            return chain.filter(exchange.mutate().request(forwarded).build());
+        });
+    }
+
+    private Mono<Outcome> authenticate(String token, boolean required) {
+        if (token == null || token.isBlank()) {
+            return Mono.just(required ? Outcome.refused(ErrorCode.LOGIN_REQUIRED,
+                    ErrorCode.LOGIN_REQUIRED.defaultMessage()) : Outcome.ANONYMOUS);
+        }
+        long userId;
+        try {
+            userId = jwtService.verify(token);
+        } catch (BizException e) {
+            return Mono.just(required ? Outcome.refused(e.errorCode(), e.getMessage()) : Outcome.ANONYMOUS);
+        }
+        return knownUsers.exists(userId)
+                .map(exists -> exists ? new Outcome(userId, null, null)
+                        : required ? Outcome.refused(ErrorCode.TOKEN_INVALID, "the account of this token does not exist")
+                        : Outcome.ANONYMOUS)
+                .onErrorResume(e -> {
+                    log.warn("cannot confirm user {} exists: {}", userId, e.toString());
+                    return Mono.just(required ? Outcome.refused(ErrorCode.SERVICE_UNAVAILABLE,
+                            ErrorCode.SERVICE_UNAVAILABLE.defaultMessage()) : Outcome.ANONYMOUS);
+                });
+    }
+
+    private static boolean isForm(ServerHttpRequest request) {
+        MediaType type = request.getHeaders().getContentType();
+        return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
+    }
+
+    private static byte[] drain(DataBuffer buffer) {
+        byte[] bytes = new byte[buffer.readableByteCount()];
+        buffer.read(bytes);
+        DataBufferUtils.release(buffer);
+        return bytes;
+    }
+
+    /** The body was consumed to read the token; the service gets the same bytes. */
+    private static ServerHttpRequest withBody(ServerHttpRequest request, ServerWebExchange exchange, byte[] body) {
+        return new ServerHttpRequestDecorator(request) {
+            @Override
+            public Flux<DataBuffer> getBody() {
+                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
+            }
+        };
+    }
+
+    static String formValue(byte[] body, String name) {
+        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
+            int eq = pair.indexOf('=');
+            String key = eq < 0 ? pair : pair.substring(0, eq);
+            if (name.equals(URLDecoder.decode(key, StandardCharsets.UTF_8))) {
+                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    static String baseUrl(URI uri) {
+        return uri.getScheme() + "://" + uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
+    }
+
+    @Override
+    public int getOrder() {
+        return PathNormalizationFilter.ORDER + 10;
+    }
+}

@@ -1,0 +1,34 @@
+package com.dousheng.gateway.error;
+
+import com.dousheng.common.web.BaseResponse;
+import com.dousheng.common.web.ErrorCode;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes the contract's envelope for answers the gateway gives itself. */
+@Component
+public class EnvelopeWriter {
+    private final JsonMapper json;
+
+    public EnvelopeWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** API paths answer HTTP 200 (the client reads only status_code); media paths keep a real status for players. */
+    public Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message, HttpStatus mediaStatus) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        boolean api = exchange.getRequest().getPath().value().startsWith("/douyin/");
+        response.setStatusCode(api ? HttpStatus.OK : mediaStatus);
+        response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
+        byte[] body = json.writeValueAsBytes(BaseResponse.of(code, message));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+    }
+}

@@ -1,0 +1,84 @@
+package com.dousheng.gateway.error;
+
+import com.dousheng.common.web.ErrorCode;
+import java.net.ConnectException;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
+import org.springframework.cloud.gateway.support.NotFoundException;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** Failures at the gateway itself (no route, no instance, a service down or slow) answer in the envelope too. */
+@Component
+@Order(-2)
+public class GatewayErrorHandler implements ErrorWebExceptionHandler {
+    private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
+
+    private final EnvelopeWriter envelope;
+
+    public GatewayErrorHandler(EnvelopeWriter envelope) {
+        this.envelope = envelope;
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
+        String path = exchange.getRequest().getPath().value();
+        if (ex instanceof NotFoundException) {
+            log.warn("no instance for {}: {}", path, ex.getMessage());
+            return envelope.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
+                    "the service for this endpoint is not available, please retry", HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        if (ex instanceof ResponseStatusException rse) {
+            HttpStatusCode status = rse.getStatusCode();
+            if (status.value() == 404) {
+                return envelope.write(exchange, ErrorCode.NOT_FOUND, "no such endpoint: " + path, HttpStatus.NOT_FOUND);
+            }
+            if (status.value() == 405) {
+                return envelope.write(exchange, ErrorCode.METHOD_NOT_ALLOWED,
+                        exchange.getRequest().getMethod() + " is not supported here", HttpStatus.METHOD_NOT_ALLOWED);
+            }
+            if (status.value() == 413) {
+                return envelope.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, "request is too large",
+                        HttpStatus.PAYLOAD_TOO_LARGE);
+            }
+            if (status.value() == 504) {
+                log.warn("timeout on {}", path);
+                return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
+                        HttpStatus.GATEWAY_TIMEOUT);
+            }
+            if (status.is4xxClientError()) {
+                return envelope.write(exchange, ErrorCode.BAD_REQUEST, rse.getReason() == null
+                        ? ErrorCode.BAD_REQUEST.defaultMessage() : rse.getReason(), HttpStatus.valueOf(status.value()));
+            }
+        }
+        if (causedBy(ex, TimeoutException.class)) {
+            log.warn("timeout on {}", path);
+            return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
+                    HttpStatus.GATEWAY_TIMEOUT);
+        }
+        if (causedBy(ex, ConnectException.class)) {
+            log.warn("service unreachable for {}: {}", path, ex.toString());
+            return envelope.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
+                    ErrorCode.SERVICE_UNAVAILABLE.defaultMessage(), HttpStatus.SERVICE_UNAVAILABLE);
+        }
+        log.error("gateway failure on {}", path, ex);
+        return envelope.write(exchange, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(),
+                HttpStatus.INTERNAL_SERVER_ERROR);
+    }
+
+    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
