@@ -1,0 +1,15 @@
+package com.dousheng.relation;
+
+import com.dousheng.common.api.message.MessageServiceClient;
+import com.dousheng.common.api.user.UserServiceClient;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+
+@SpringBootApplication
+@EnableFeignClients(clients = {UserServiceClient.class, MessageServiceClient.class})
+public class RelationServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(RelationServiceApplication.class, args);
+    }
+}

@@ -1,0 +1,88 @@
+package com.dousheng.relation.follow;
+
+import com.dousheng.common.api.message.LatestMessage;
+import com.dousheng.common.api.message.LatestMessageQuery;
+import com.dousheng.common.api.message.MessageServiceClient;
+import com.dousheng.common.api.user.UserBatchQuery;
+import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.api.user.UserServiceClient;
+import com.dousheng.common.web.BizException;
+import com.dousheng.common.web.ErrorCode;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+
+/** Following and unfollowing, and the three user lists. Each list costs one query and one call per service. */
+@Service
+public class FollowService {
+    public static final int FOLLOW = 1;
+    public static final int UNFOLLOW = 2;
+
+    private final FollowMapper follows;
+    private final FollowCountCache counts;
+    private final UserServiceClient users;
+    private final MessageServiceClient messages;
+
+    public FollowService(FollowMapper follows, FollowCountCache counts, UserServiceClient users,
+                         MessageServiceClient messages) {
+        this.follows = follows;
+        this.counts = counts;
+        this.users = users;
+        this.messages = messages;
+    }
+
+    /** Idempotent: the unique pair makes a repeated follow (or unfollow) change nothing. */
+    public void act(long viewerId, long toUserId, int actionType) {
+        if (actionType != FOLLOW && actionType != UNFOLLOW) {
+            throw new BizException(ErrorCode.INVALID_PARAMETER, "action_type must be 1 (follow) or 2 (unfollow)");
+        }
+        if (viewerId == toUserId) {
+            throw new BizException(ErrorCode.CANNOT_FOLLOW_SELF);
+        }
+        if (!users.existingUserIds(List.of(toUserId)).contains(toUserId)) {
+            throw new BizException(ErrorCode.USER_NOT_FOUND, "user " + toUserId + " does not exist");
+        }
+        if (actionType == FOLLOW) {
+            follows.insertIfAbsent(viewerId, toUserId);
+        } else {
+            follows.delete(viewerId, toUserId);
+        }
+        // the statement has committed (no surrounding transaction); invalidating even when nothing changed lets a
+        // retry repair a cache whose earlier invalidation was lost
+        counts.invalidate(viewerId, toUserId);
+    }
+
+    /** Users {@code userId} follows, newest first, as {@code viewerId} sees them. */
+    public List<UserDTO> followList(Long viewerId, long userId) {
+        return usersAsSeenBy(viewerId, follows.followeeIds(userId));
+    }
+
+    /** Users following {@code userId}, newest first, as {@code viewerId} sees them. */
+    public List<UserDTO> followerList(Long viewerId, long userId) {
+        return usersAsSeenBy(viewerId, follows.followerIds(userId));
+    }
+
+    /** Mutual follows of {@code userId}, each with the latest message between the viewer and that friend. */
+    public List<FriendUser> friendList(long viewerId, long userId) {
+        List<UserDTO> friends = usersAsSeenBy(viewerId, follows.friendIds(userId));
+        if (friends.isEmpty()) {
+            return List.of();
+        }
+        List<Long> friendIds = friends.stream().map(UserDTO::id).toList();
+        Map<Long, LatestMessage> latest = messages.latestMessages(new LatestMessageQuery(viewerId, friendIds))
+                .stream().collect(Collectors.toMap(LatestMessage::peerId, Function.identity(), (a, b) -> a));
+        return friends.stream()
+                .map(user -> FriendUser.of(user, latest.getOrDefault(user.id(), LatestMessage.none(user.id()))))
+                .toList();
+    }
+
+    /** user-service fills counts and is_follow relative to the viewer; its order is the order asked for. */
+    private List<UserDTO> usersAsSeenBy(Long viewerId, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return users.batchUsers(new UserBatchQuery(viewerId, ids));
+    }
+}
