@@ -1,0 +1,13 @@
+package com.dousheng.interaction.favorite;
+
+import com.dousheng.common.api.video.VideoDTO;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+public record VideoListResponse(@JsonProperty("status_code") int statusCode,
+                                @JsonProperty("status_msg") String statusMsg,
+                                @JsonProperty("video_list") List<VideoDTO> videoList) {
+    public static VideoListResponse of(List<VideoDTO> videos) {
+        return new VideoListResponse(0, "success", videos);
+    }
+}
