@@ -1,0 +1,113 @@
+package com.dousheng.e2e;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts the whole suite once per test run with the README's command ({@code deploy/run.sh start}) and stops it
+ * when every test is done. Test data lives apart from a developer's: databases suffixed {@code _e2e}, Redis
+ * database 9, media under .run/e2e-media, all wiped before the run.
+ */
+public class Suite implements BeforeAllCallback {
+    public static final String GATEWAY = "http://127.0.0.1:8080";
+    public static final String NACOS = "http://127.0.0.1:8848";
+    static final Path ROOT = Path.of("").toAbsolutePath();
+    static final String JWT_SECRET = "e2e-secret-" + Long.toHexString(System.nanoTime()) + "-0123456789abcdef";
+    static final Map<String, String> ENV = Map.of(
+            "DOUSHENG_SKIP_BUILD", "1",
+            "DOUSHENG_DB_SUFFIX", "_e2e",
+            "DOUSHENG_REDIS_DATABASE", "9",
+            "DOUSHENG_MEDIA_DIR", ROOT.resolve(".run/e2e-media").toString(),
+            "DOUSHENG_JWT_SECRET", JWT_SECRET);
+    static final List<String> DATABASES = List.of("user", "video", "interaction", "relation", "message");
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+                .getOrComputeIfAbsent("dousheng-suite", key -> start(), Running.class);
+    }
+
+    /** Closed by JUnit after the last test of the run. */
+    static final class Running implements ExtensionContext.Store.CloseableResource {
+        @Override
+        public void close() throws Exception {
+            System.out.println("[e2e] stopping the suite");
+            run("stop");
+        }
+    }
+
+    private static Running start() {
+        try {
+            if (portOpen(8080) || portOpen(8848)) {
+                throw new IllegalStateException("ports 8080/8848 are taken: stop the running suite first "
+                        + "(bash deploy/run.sh stop) so that the end-to-end tests start their own");
+            }
+            wipeTestData();
+            System.out.println("[e2e] starting the suite with deploy/run.sh start");
+            long started = System.nanoTime();
+            run("start");
+            System.out.printf("[e2e] suite up in %d s%n", TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+            return new Running();
+        } catch (Exception e) {
+            try {
+                run("stop");
+            } catch (Exception ignored) {
+                // the start failure is the one worth reporting
+            }
+            throw new IllegalStateException("the suite did not start: " + e.getMessage(), e);
+        }
+    }
+
+    static void run(String command) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder("bash", "deploy/run.sh", command)
+                .directory(ROOT.toFile()).inheritIO();
+        builder.environment().putAll(ENV);
+        Process process = builder.start();
+        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException("deploy/run.sh " + command + " failed");
+        }
+    }
+
+    private static void wipeTestData() throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?allowPublicKeyRetrieval=true&useSSL=false",
+                env("DOUSHENG_DB_USER", "root"), env("DOUSHENG_DB_PASSWORD", ""));
+             Statement s = c.createStatement()) {
+            for (String db : DATABASES) {
+                s.execute("DROP DATABASE IF EXISTS dousheng_" + db + "_e2e");
+            }
+        }
+        new ProcessBuilder("redis-cli", "-n", "9", "FLUSHDB").inheritIO().start().waitFor();
+        Path media = ROOT.resolve(".run/e2e-media");
+        if (Files.exists(media)) {
+            try (var paths = Files.walk(media)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    static boolean portOpen(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null ? fallback : value;
+    }
+}
