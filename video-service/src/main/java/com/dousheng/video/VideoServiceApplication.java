@@ -1,0 +1,24 @@
+package com.dousheng.video;
+
+import com.dousheng.common.api.interaction.InteractionServiceClient;
+import com.dousheng.common.api.user.UserServiceClient;
+import java.time.Clock;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.cloud.openfeign.EnableFeignClients;
+import org.springframework.context.annotation.Bean;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableFeignClients(clients = {UserServiceClient.class, InteractionServiceClient.class})
+public class VideoServiceApplication {
+    public static void main(String[] args) {
+        SpringApplication.run(VideoServiceApplication.class, args);
+    }
+
+    @Bean
+    public Clock clock() {
+        return Clock.systemUTC();
+    }
+}

@@ -1,0 +1,164 @@
+package com.dousheng.video.publish;
+
+import com.dousheng.common.api.user.UserServiceClient;
+import com.dousheng.common.text.SensitiveWordFilter;
+import com.dousheng.common.web.BizException;
+import com.dousheng.common.web.ErrorCode;
+import com.dousheng.video.VideoProperties;
+import com.dousheng.video.catalog.Video;
+import com.dousheng.video.cover.CoverMaker;
+import com.dousheng.video.storage.Storage;
+import com.dousheng.video.storage.StorageException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Publishes an upload: checks it (file present, within the size limit, an MP4 by its bytes, a title of acceptable
+ * length, an existing author), stores the video and its cover, then inserts the row. Anything failing after the
+ * first object was stored removes what was stored, so a failed upload leaves neither a row nor a file.
+ */
+@Service
+public class PublishService {
+    private static final Logger log = LoggerFactory.getLogger(PublishService.class);
+    private static final DateTimeFormatter KEY_MONTH = DateTimeFormatter.ofPattern("yyyy/MM");
+
+    private final UserServiceClient users;
+    private final Storage storage;
+    private final CoverMaker coverMaker;
+    private final VideoRecorder recorder;
+    private final SensitiveWordFilter wordFilter;
+    private final Clock clock;
+    private final long maxUploadBytes;
+    private final int maxTitleLength;
+
+    public PublishService(UserServiceClient users, Storage storage, CoverMaker coverMaker, VideoRecorder recorder,
+                          SensitiveWordFilter wordFilter, Clock clock, VideoProperties properties) {
+        this.users = users;
+        this.storage = storage;
+        this.coverMaker = coverMaker;
+        this.recorder = recorder;
+        this.wordFilter = wordFilter;
+        this.clock = clock;
+        this.maxUploadBytes = properties.maxUploadSize().toBytes();
+        this.maxTitleLength = properties.maxTitleLength();
+    }
+
+    public Video publish(long authorId, MultipartFile data, String title) {
+        checkFile(data);
+        String cleanTitle = checkTitle(title);
+        if (!users.existingUserIds(List.of(authorId)).contains(authorId)) {
+            throw new BizException(ErrorCode.USER_NOT_FOUND, "your account no longer exists; please log in again");
+        }
+        Path staged = stage(data);
+        try {
+            return store(authorId, wordFilter.mask(cleanTitle), staged);
+        } finally {
+            deleteQuietly(staged);
+        }
+    }
+
+    private Video store(long authorId, String title, Path staged) {
+        String name = LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(KEY_MONTH) + "/" + UUID.randomUUID();
+        String videoKey = "videos/" + name + ".mp4";
+        Optional<byte[]> cover = coverMaker.coverOf(staged, videoKey);
+        List<String> stored = new ArrayList<>(2);
+        try {
+            storage.put(videoKey, staged, "video/mp4");
+            stored.add(videoKey);
+            String coverKey = null;
+            if (cover.isPresent()) {
+                coverKey = "covers/" + name + ".jpg";
+                storage.put(coverKey, cover.get(), "image/jpeg");
+                stored.add(coverKey);
+            }
+            return recorder.record(authorId, title, videoKey, coverKey, clock.millis());
+        } catch (RuntimeException e) {
+            stored.forEach(storage::delete);
+            if (e instanceof StorageException) {
+                log.error("upload by user {} could not be stored", authorId, e);
+                throw new BizException(ErrorCode.SERVICE_UNAVAILABLE, "the video could not be stored, please retry");
+            }
+            throw e;
+        }
+    }
+
+    private void checkFile(MultipartFile data) {
+        if (data == null) {
+            throw new BizException(ErrorCode.MISSING_PARAMETER,
+                    "no video received: send the MP4 file as the multipart part 'data'");
+        }
+        if (data.isEmpty()) {
+            throw new BizException(ErrorCode.VIDEO_REJECTED, "the video file is empty");
+        }
+        if (data.getSize() > maxUploadBytes) {
+            throw new BizException(ErrorCode.PAYLOAD_TOO_LARGE,
+                    "the video is larger than the " + DataSizes.describe(maxUploadBytes) + " limit");
+        }
+        byte[] head = new byte[Mp4Sniffer.HEAD_LENGTH];
+        int read;
+        try (InputStream in = data.getInputStream()) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            throw new BizException(ErrorCode.BAD_REQUEST, "the upload could not be read, please retry");
+        }
+        if (!Mp4Sniffer.looksLikeMp4(head, read, data.getSize())) {
+            throw new BizException(ErrorCode.VIDEO_REJECTED,
+                    "the file is not an MP4 video (no MP4 'ftyp' header); upload an .mp4 file");
+        }
+    }
+
+    private String checkTitle(String title) {
+        String range = "1 to " + maxTitleLength + " characters";
+        if (title == null) {
+            throw new BizException(ErrorCode.MISSING_PARAMETER, "parameter 'title' is required: " + range);
+        }
+        String trimmed = title.strip();
+        if (trimmed.isEmpty()) {
+            throw new BizException(ErrorCode.INVALID_PARAMETER, "the title is empty; write " + range);
+        }
+        int length = trimmed.codePointCount(0, trimmed.length());
+        if (length > maxTitleLength) {
+            throw new BizException(ErrorCode.INVALID_PARAMETER,
+                    "the title has " + length + " characters; at most " + maxTitleLength + " are allowed");
+        }
+        return trimmed;
+    }
+
+    private static Path stage(MultipartFile data) {
+        Path staged = null;
+        try {
+            staged = Files.createTempFile("dousheng-upload-", ".mp4");
+            data.transferTo(staged.toFile());
+            return staged;
+        } catch (IOException e) {
+            deleteQuietly(staged);
+            log.error("could not stage an upload of {} bytes", data.getSize(), e);
+            throw new BizException(ErrorCode.SERVICE_UNAVAILABLE, "the upload could not be received, please retry");
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete staged upload {}: {}", file, e.toString());
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package com.dousheng.video.storage;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Files under one data directory, served back by this service at {@code /static/<key>}. */
+public class LocalDiskStorage implements Storage {
+    private static final Logger log = LoggerFactory.getLogger(LocalDiskStorage.class);
+
+    private final Path root;
+
+    public LocalDiskStorage(Path root) {
+        this.root = root.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(this.root);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create media directory " + this.root
+                    + " (set DOUSHENG_MEDIA_DIR to a writable directory)", e);
+        }
+        log.info("storing media on local disk under {}", this.root);
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    @Override
+    public void put(String key, Path source, String contentType) {
+        try (InputStream in = Files.newInputStream(source)) {
+            write(key, in);
+        } catch (IOException e) {
+            throw new StorageException("cannot read " + source + " to store it as " + key, e);
+        }
+    }
+
+    @Override
+    public void put(String key, byte[] content, String contentType) {
+        try (InputStream in = new ByteArrayInputStream(content)) {
+            write(key, in);
+        } catch (IOException e) {
+            throw new StorageException("cannot store " + key, e);
+        }
+    }
+
+    /** Writes next to the target and renames, so that a half-written file is never served under its key. */
+    private void write(String key, InputStream in) {
+        Path target = resolve(key);
+        Path temp = null;
+        try {
+            Files.createDirectories(target.getParent());
+            temp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+            Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            deleteQuietly(temp);
+            throw new StorageException("cannot write " + target, e);
+        }
+    }
+
+    @Override
+    public void delete(String key) {
+        deleteQuietly(resolve(key));
+    }
+
+    @Override
+    public String url(String key) {
+        return "/static/" + StorageKeys.require(key);
+    }
+
+    @Override
+    public Optional<Path> localFile(String key) {
+        if (!StorageKeys.isValid(key)) {
+            return Optional.empty();
+        }
+        Path file = resolve(key);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private Path resolve(String key) {
+        Path file = root.resolve(StorageKeys.require(key)).normalize();
+        if (!file.startsWith(root)) {
+            throw new IllegalArgumentException("storage key leaves the media directory: " + key);
+        }
+        return file;
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", file, e.toString());
+        }
+    }
+}
