@@ -32,7 +32,8 @@ public record VideoProperties(DataSize maxUploadSize, int maxTitleLength, int fe
     }
 
     /**
-     * @param ffmpeg        ffmpeg command (name on PATH or absolute path), tried when the Java decoder fails; blank = off
+     * @param ffmpeg        ffmpeg command (name on PATH or absolute path), tried when the Java decoder fails;
+     *                      blank turns it off
      * @param ffmpegTimeout how long one ffmpeg run may take
      */
     public record Cover(String ffmpeg, Duration ffmpegTimeout) {

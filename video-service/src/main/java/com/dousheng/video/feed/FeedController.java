@@ -13,7 +13,7 @@ public class FeedController {
         this.feedService = feedService;
     }
 
-    /** API.md 3.1; works without a token, and with one {@code is_favorite}/{@code author.is_follow} are the viewer's. */
+    /** API.md 3.1: no token needed; with one, {@code is_favorite} and {@code author.is_follow} are the viewer's. */
     @GetMapping("/douyin/feed/")
     public FeedResponse feed(@RequestParam(value = "latest_time", required = false) Long latestTime,
                              @Viewer Long viewerId) {

@@ -17,7 +17,7 @@ public class PublishListController {
         this.assembler = assembler;
     }
 
-    /** API.md 3.6: the videos {@code user_id} published, newest first; the token is optional (viewer-relative fields). */
+    /** API.md 3.6: the videos {@code user_id} published, newest first; the token is optional (viewer's state). */
     @GetMapping("/douyin/publish/list/")
     public VideoListResponse list(@RequestParam("user_id") Long userId, @Viewer Long viewerId) {
         return VideoListResponse.of(assembler.assemble(viewerId, catalog.byAuthor(userId)));

@@ -86,6 +86,14 @@ class PublishTest extends VideoServiceTestBase {
     }
 
     @Test
+    void titlesOthersReadGoThroughTheSensitiveWordFilter() throws Exception {
+        upload(TestVideos.h264Mp4(), "what the Shit", tokenFor(AUTHOR))
+                .andExpect(jsonPath("$.status_code").value(0));
+        mvc.perform(get("/douyin/feed/"))
+                .andExpect(jsonPath("$.video_list[0].title").value("what the ****"));
+    }
+
+    @Test
     void anMp4WhoseFrameCannotBeReadGetsTheDefaultCoverAndTheLogSaysWhy(CapturedOutput output) throws Exception {
         upload(TestVideos.mp4HeaderWithGarbage(4_000), "noise", tokenFor(AUTHOR))
                 .andExpect(jsonPath("$.status_code").value(0));

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
@@ -68,13 +67,15 @@ class AliyunOssStorageTest {
             storage.destroy();
         }
 
-        List<LoggedRequest> videoPuts = oss.findAll(putRequestedFor(urlEqualTo("/" + BUCKET + "/videos/2025/01/abc.mp4")));
+        List<LoggedRequest> videoPuts =
+                oss.findAll(putRequestedFor(urlEqualTo("/" + BUCKET + "/videos/2025/01/abc.mp4")));
         assertThat(videoPuts).hasSize(1);
         assertThat(videoPuts.get(0).getHeader("Content-Type")).isEqualTo("video/mp4");
         assertThat(videoPuts.get(0).getHeader("Authorization")).startsWith("OSS test-key-id:");
         assertThat(videoPuts.get(0).getBody()).isEqualTo(mp4);
 
-        List<LoggedRequest> coverPuts = oss.findAll(putRequestedFor(urlEqualTo("/" + BUCKET + "/covers/2025/01/abc.jpg")));
+        List<LoggedRequest> coverPuts =
+                oss.findAll(putRequestedFor(urlEqualTo("/" + BUCKET + "/covers/2025/01/abc.jpg")));
         assertThat(coverPuts).hasSize(1);
         assertThat(coverPuts.get(0).getHeader("Content-Type")).isEqualTo("image/jpeg");
         assertThat(coverPuts.get(0).getBody()).isEqualTo(jpeg);
@@ -85,7 +86,8 @@ class AliyunOssStorageTest {
         AliyunOssStorage storage = storage("https://cdn.example.com/");
         try {
             storage.delete("videos/2025/01/abc.mp4");
-            assertThat(storage.url("videos/2025/01/abc.mp4")).isEqualTo("https://cdn.example.com/videos/2025/01/abc.mp4");
+            assertThat(storage.url("videos/2025/01/abc.mp4"))
+                    .isEqualTo("https://cdn.example.com/videos/2025/01/abc.mp4");
             assertThat(storage.localFile("videos/2025/01/abc.mp4")).isEmpty();
         } finally {
             storage.destroy();
