@@ -12,6 +12,7 @@ import com.dousheng.common.api.video.VideoBatchQuery;
 import com.dousheng.common.api.video.VideoDTO;
 import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.auth.AuthHeaders;
+import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
 import com.dousheng.interaction.counter.CounterKey;
 import java.util.ArrayList;

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.dousheng.common.api.interaction.InteractionServiceClient;
+import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.interaction.favorite.FavoriteService;
 import com.dousheng.interaction.internal.InteractionStatsService;
 import java.util.ArrayList;
@@ -16,6 +17,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 class InternalStatsApiTest extends InteractionTestBase {
+    @Autowired
+    SqlStatementCounter sql;
     @Autowired
     FavoriteService favorites;
     @Autowired
@@ -100,29 +103,29 @@ class InternalStatsApiTest extends InteractionTestBase {
         favorites.act(5, 7, 1);
         favorites.act(5, 250, 1);
 
-        SqlStatementCounter.reset();
+        sql.reset();
         var cold = stats.videoStats(5L, ids);
         // likes per video, comments per video, the viewer's likes among them
-        assertThat(SqlStatementCounter.count()).isEqualTo(3);
+        assertThat(sql.count()).isEqualTo(3);
         assertThat(cold).hasSize(300);
         assertThat(cold.get(6).favorite()).isTrue();
         assertThat(cold.get(249).favoriteCount()).isEqualTo(1);
 
-        SqlStatementCounter.reset();
+        sql.reset();
         assertThat(stats.videoStats(5L, ids)).isEqualTo(cold);
-        assertThat(SqlStatementCounter.count()).isEqualTo(1);
+        assertThat(sql.count()).isEqualTo(1);
 
-        SqlStatementCounter.reset();
+        sql.reset();
         stats.videoStats(null, ids);
-        assertThat(SqlStatementCounter.count()).isZero();
+        assertThat(sql.count()).isZero();
 
-        SqlStatementCounter.reset();
+        sql.reset();
         var users = stats.userStats(ids);
-        assertThat(SqlStatementCounter.count()).isEqualTo(2);
+        assertThat(sql.count()).isEqualTo(2);
         assertThat(users.get(4).favoriteCount()).isEqualTo(2);
-        SqlStatementCounter.reset();
+        sql.reset();
         assertThat(stats.userStats(ids)).isEqualTo(users);
-        assertThat(SqlStatementCounter.count()).isZero();
+        assertThat(sql.count()).isZero();
     }
 
     private void clearInvocationsOfRemotes() {

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.auth.AuthHeaders;
+import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Clock;

@@ -15,6 +15,7 @@ import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.auth.AuthHeaders;
+import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
 import com.jayway.jsonpath.JsonPath;
 import java.util.List;

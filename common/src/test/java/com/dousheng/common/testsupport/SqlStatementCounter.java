@@ -1,4 +1,4 @@
-package com.dousheng.relation;
+package com.dousheng.common.testsupport;
 
 import java.sql.Connection;
 import java.util.concurrent.atomic.AtomicInteger;
