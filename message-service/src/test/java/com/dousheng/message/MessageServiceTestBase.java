@@ -28,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * One Spring context for every test of this module: real MariaDB and Redis (db 5), user-service mocked, the
+ * One Spring context for every test of this module: real MariaDB, user-service mocked, the
  * clock mocked (it follows the system clock unless a test pins it), and small chat pages so that paging is used.
  */
 @SpringBootTest(properties = "dousheng.message.chat-page-size=" + MessageServiceTestBase.PAGE_SIZE)
