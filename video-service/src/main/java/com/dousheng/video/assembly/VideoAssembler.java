@@ -7,13 +7,11 @@ import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.api.video.VideoDTO;
+import com.dousheng.common.remote.DegradedCalls;
 import com.dousheng.common.web.PublicUrls;
-import com.dousheng.common.web.RemoteCallFailures;
 import com.dousheng.video.catalog.Video;
 import com.dousheng.video.media.DefaultImages;
 import com.dousheng.video.storage.Storage;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,18 +35,15 @@ public class VideoAssembler {
     private final InteractionServiceClient interactions;
     private final Storage storage;
     private final PublicUrls publicUrls;
-    private final Counter interactionFailures;
+    private final DegradedCalls degradedCalls;
 
     public VideoAssembler(UserServiceClient users, InteractionServiceClient interactions, Storage storage,
-                          PublicUrls publicUrls, MeterRegistry meterRegistry) {
+                          PublicUrls publicUrls, DegradedCalls degradedCalls) {
         this.users = users;
         this.interactions = interactions;
         this.storage = storage;
         this.publicUrls = publicUrls;
-        this.interactionFailures = Counter.builder("dousheng.remote.failures")
-                .description("calls to other services that failed and were answered with fallback values")
-                .tag("service", "interaction-service")
-                .register(meterRegistry);
+        this.degradedCalls = degradedCalls;
     }
 
     /** Videos in the given order; a video whose author user-service does not know is left out. */
@@ -83,18 +78,9 @@ public class VideoAssembler {
     private Map<Long, VideoStats> stats(Long viewerId, List<Video> videos) {
         List<Long> videoIds = videos.stream().map(Video::id).toList();
         Map<Long, VideoStats> stats = new HashMap<>();
-        try {
-            for (VideoStats s : interactions.videoStats(new VideoStatsQuery(viewerId, videoIds))) {
-                stats.put(s.videoId(), s);
-            }
-        } catch (RuntimeException e) {
-            if (!RemoteCallFailures.isRemoteFailure(e)) {
-                throw e;
-            }
-            interactionFailures.increment();
-            log.warn("interaction-service failed, serving {} videos with zero counts: {}", videoIds.size(),
-                    e.toString());
-            return Map.of();
+        for (VideoStats s : degradedCalls.callOrFallback("interaction-service",
+                () -> interactions.videoStats(new VideoStatsQuery(viewerId, videoIds)), List::<VideoStats>of)) {
+            stats.put(s.videoId(), s);
         }
         return stats;
     }
