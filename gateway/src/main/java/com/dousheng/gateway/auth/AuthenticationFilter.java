@@ -6,6 +6,7 @@ import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.gateway.GatewayProperties;
 import com.dousheng.gateway.error.EnvelopeWriter;
+import com.dousheng.gateway.observability.AccessLog;
 import com.dousheng.gateway.routing.PathNormalizationFilter;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -87,6 +88,9 @@ public class AuthenticationFilter implements WebFilter, Ordered {
         return authenticate(token, required).flatMap(outcome -> {
             if (outcome.failure() != null) {
                 return envelope.write(exchange, outcome.failure(), outcome.message(), HttpStatus.UNAUTHORIZED);
+            }
+            if (outcome.userId() != null) {
+                exchange.getAttributes().put(AccessLog.USER_ID_ATTRIBUTE, outcome.userId());
             }
             ServerHttpRequest forwarded = outcome.userId() == null ? request
                     : request.mutate().header(AuthHeaders.USER_ID, outcome.userId().toString()).build();
