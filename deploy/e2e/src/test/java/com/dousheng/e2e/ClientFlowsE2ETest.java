@@ -137,7 +137,11 @@ class ClientFlowsE2ETest {
         }
         List<Long> mine = new ArrayList<>();
         publishList(pager, pager.userId()).forEach(v -> mine.add(v.get("id").asLong()));
-        assertThat(titles(publishList(pager, pager.userId())).get(0)).isEqualTo("page clip " + (uploads - 1));
+        List<String> newestFirst = new ArrayList<>();
+        for (int i = uploads - 1; i >= 0; i--) {
+            newestFirst.add("page clip " + i);
+        }
+        assertThat(titles(publishList(pager, pager.userId()))).as("publish list newest first").isEqualTo(newestFirst);
         assertThat(mine).hasSize(uploads);
 
         long started = System.currentTimeMillis();
@@ -316,8 +320,15 @@ class ClientFlowsE2ETest {
         JsonNode login = ok(Client.post("/douyin/user/login/", params("username", a.name(), "password", "secret123")),
                 "login");
         a = new Api.Session(a.userId(), login.get("token").asString(), a.name());
+        long videoOfB = uploadVideo(b, "clip of " + b.name());
 
         ok(follow(a, b, 1), "A follows B");
+        // the feed and B's videos show B as followed to A only
+        assertThat(videoInFeed(a, videoOfB).get("author").get("is_follow").asBoolean()).isTrue();
+        assertThat(videoInFeed(c, videoOfB).get("author").get("is_follow").asBoolean()).isFalse();
+        assertThat(videoInFeed(ANONYMOUS, videoOfB).get("author").get("follower_count").asLong()).isEqualTo(1);
+        assertThat(publishList(a, b.userId()).get(0).get("author").get("is_follow").asBoolean()).isTrue();
+        assertThat(publishList(b, b.userId()).get(0).get("author").get("is_follow").asBoolean()).isFalse();
         assertThat(user(c, b.userId()).get("follower_count").asLong()).isEqualTo(1);
         assertThat(user(c, b.userId()).get("follow_count").asLong()).isZero();
         assertThat(user(c, b.userId()).get("is_follow").asBoolean()).as("C does not follow B").isFalse();
@@ -376,6 +387,7 @@ class ClientFlowsE2ETest {
         assertThat(user(c, b.userId()).get("follower_count").asLong()).isZero();
         assertThat(user(c, a.userId()).get("follow_count").asLong()).isZero();
         assertThat(user(a, b.userId()).get("is_follow").asBoolean()).isFalse();
+        assertThat(videoInFeed(a, videoOfB).get("author").get("is_follow").asBoolean()).isFalse();
         assertThat(followerList(c, b.userId()).isEmpty()).isTrue();
         assertThat(followList(a, a.userId()).isEmpty()).isTrue();
         assertThat(friendList(a, a.userId()).isEmpty()).isTrue();
@@ -411,7 +423,8 @@ class ClientFlowsE2ETest {
             pollB.stop = true;
             int pollsA = pollingA.get(30, TimeUnit.SECONDS);
             int pollsB = pollingB.get(30, TimeUnit.SECONDS);
-            System.out.printf("[e2e] chat: %d messages, %d polls by A, %d polls by B%n", 2 * perSide, pollsA, pollsB);
+            System.out.printf("[e2e] chat: %d messages; A polled %d times (%d brought messages), B %d times (%d)%n",
+                    2 * perSide, pollsA, pollA.fruitfulPolls, pollsB, pollB.fruitfulPolls);
 
             List<Long> history = ids(chat(a, b, null));
             assertThat(history).hasSize(2 * perSide);
@@ -448,6 +461,7 @@ class ClientFlowsE2ETest {
         final Api.Session peer;
         final List<JsonNode> received = new CopyOnWriteArrayList<>();
         volatile boolean stop;
+        volatile int fruitfulPolls;
 
         Poller(Api.Session me, Api.Session peer) {
             this.me = me;
@@ -461,6 +475,9 @@ class ClientFlowsE2ETest {
                 boolean lastRound = stop;
                 JsonNode messages = chat(me, peer, preMsgTime);
                 polls++;
+                if (!messages.isEmpty()) {
+                    fruitfulPolls++;
+                }
                 for (JsonNode m : messages) {
                     received.add(m);
                     preMsgTime = m.get("create_time").asLong();
