@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -17,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * The gateway's access log: one line per request on the logger {@value #LOGGER}, written when the request's
  * server observation stops, that is after error handling, with the status the client got:
- * {@code method=GET path=/douyin/feed/ status=200 latency_ms=12 user=42 trace=<32 hex> upstream=127.0.0.1:8082}.
- * Everything comes from the exchange as it is: no remote call, no body. The path is the one the client sent,
- * never the query string (tokens travel there).
+ * {@code method=GET path=/douyin/feed/ status=200 latency_ms=12 user=42 trace=<32 hex> upstream=127.0.0.1:8082},
+ * and a last word {@code aborted} when the client's connection closed before the exchange completed. Everything
+ * comes from the exchange as it is: no remote call, no body. The path is the one the client sent, never the query
+ * string (tokens travel there). Requests to the actuator on the management port are left out.
  */
 @Component
 public class AccessLog implements ObservationHandler<ServerRequestObservationContext> {
@@ -30,9 +32,12 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
     private static final String STARTED = AccessLog.class.getName() + ".started";
 
     private final ObjectProvider<Tracer> tracer;
+    private final String actuatorBasePath;
 
-    public AccessLog(ObjectProvider<Tracer> tracer) {
+    public AccessLog(ObjectProvider<Tracer> tracer,
+                     @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
         this.tracer = tracer;
+        this.actuatorBasePath = actuatorBasePath;
     }
 
     @Override
@@ -47,17 +52,20 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
 
     @Override
     public void onStop(ServerRequestObservationContext context) {
-        if (!log.isInfoEnabled()) {
+        // routed requests match no handler pattern: a pattern means an actuator endpoint (health checks, scrapes)
+        String pattern = context.getPathPattern();
+        if (!log.isInfoEnabled() || (pattern != null && pattern.startsWith(actuatorBasePath))) {
             return;
         }
         Long started = context.get(STARTED);
         long latencyMs = started == null ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Object user = context.getAttributes().get(USER_ID_ATTRIBUTE);
         URI upstream = (URI) context.getAttributes().get(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
-        String line = String.format("method=%s path=%s status=%s latency_ms=%d user=%s trace=%s upstream=%s",
+        String line = String.format("method=%s path=%s status=%s latency_ms=%d user=%s trace=%s upstream=%s%s",
                 context.getCarrier().getMethod().name(), context.getCarrier().getPath().value(), status(context),
                 latencyMs, user == null ? "-" : user, orDash(TraceIds.of(context)),
-                upstream == null ? "-" : upstream.getHost() + ":" + upstream.getPort());
+                upstream == null ? "-" : upstream.getHost() + ":" + upstream.getPort(),
+                context.isConnectionAborted() ? " aborted" : "");
         Span span = TraceIds.span(context);
         Tracer current = tracer.getIfAvailable();
         if (span == null || current == null) {
@@ -70,12 +78,13 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
         }
     }
 
+    /** A client that hangs up as the last bytes go out still got its status; one that left earlier may have none. */
     private static String status(ServerRequestObservationContext context) {
-        if (context.isConnectionAborted()) {
-            return "aborted";
-        }
         HttpStatusCode status = context.getResponse() == null ? null : context.getResponse().getStatusCode();
-        return status == null ? "200" : Integer.toString(status.value());
+        if (status == null) {
+            return context.isConnectionAborted() ? "-" : "200";
+        }
+        return Integer.toString(status.value());
     }
 
     private static String orDash(String value) {

@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -75,6 +76,8 @@ class GatewayObservabilityTest {
 
     @LocalServerPort
     int port;
+    @LocalManagementPort
+    int managementPort;
     @Value("${dousheng.jwt.secret}")
     String secret;
     @Autowired
@@ -119,6 +122,17 @@ class GatewayObservabilityTest {
         assertThat(received.get("/douyin/feed/")).startsWith("00-" + traceId + "-");
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
                 .contains("method=GET path=/douyin/feed/ status=200").contains("user=- trace=" + traceId));
+    }
+
+    @Test
+    void healthChecksAndScrapesOnTheManagementPortAreNotLogged(CapturedOutput output) {
+        WebTestClient.bindToServer().baseUrl("http://localhost:" + managementPort).build()
+                .get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
+        String traceId = client.get().uri("/douyin/feed/").exchange()
+                .returnResult(byte[].class).getResponseHeaders().getFirst(TraceIdResponseFilter.HEADER);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .contains("trace=" + traceId));
+        assertThat(output.getOut()).doesNotContain("path=/actuator");
     }
 
     @Test
