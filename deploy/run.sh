@@ -148,17 +148,6 @@ for_each_instance() {
 start_one() { start_app "$@"; }
 wait_one() { wait_ready "$1" "$2" "$3" "$5"; }
 
-stop_one() {
-  local name=$1 n=$5 pid
-  if pid="$(running_pid "$name" "$n")"; then
-    kill "$pid" 2>/dev/null || true
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 1; done
-    kill -9 "$pid" 2>/dev/null || true
-    log "stopped $name#$n"
-  fi
-  rm -f "$(pid_file "$name" "$n")"
-}
-
 status_one() {
   local name=$1 port=$2 mgmt=$3 n=$5 pid state=stopped
   if pid="$(running_pid "$name" "$n")"; then
@@ -171,14 +160,30 @@ status_one() {
 in_stage() { if [[ "$2" == gateway ]]; then [[ "$1" == gateway ]]; else [[ "$1" == services ]]; fi; }
 
 stop_all() {
-  local i name file n
-  # the gateway first, so that no request reaches a stopping service
-  for (( i=${#APPS[@]}-1; i>=0; i-- )); do
-    name="${APPS[$i]%%:*}"
-    for file in "$RUN_DIR/$name"-*.pid; do
-      [[ -e "$file" ]] || continue
-      n="${file##*-}"
-      stop_one "$name" - - - "${n%.pid}"
+  local i name file n pid pids=()
+  # the gateway first, so that no request reaches a stopping service; then every service at once, since each
+  # spends a few seconds draining after it left Nacos
+  for stage in gateway services; do
+    pids=()
+    for (( i=${#APPS[@]}-1; i>=0; i-- )); do
+      name="${APPS[$i]%%:*}"
+      in_stage "$stage" "$name" || continue
+      for file in "$RUN_DIR/$name"-*.pid; do
+        [[ -e "$file" ]] || continue
+        n="${file##*-}"
+        n="${n%.pid}"
+        if pid="$(running_pid "$name" "$n")"; then
+          kill "$pid" 2>/dev/null || true
+          pids+=("$pid:$name#$n")
+        fi
+        rm -f "$file"
+      done
+    done
+    for entry in "${pids[@]}"; do
+      pid="${entry%%:*}"
+      for _ in $(seq 1 40); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -9 "$pid" 2>/dev/null || true
+      log "stopped ${entry#*:}"
     done
   done
   bash "$DEPLOY_DIR/nacos.sh" stop

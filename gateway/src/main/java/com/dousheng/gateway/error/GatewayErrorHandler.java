@@ -1,6 +1,7 @@
 package com.dousheng.gateway.error;
 
 import com.dousheng.common.web.ErrorCode;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -63,7 +64,8 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
             return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
                     HttpStatus.GATEWAY_TIMEOUT);
         }
-        if (causedBy(ex, ConnectException.class)) {
+        // refused, reset or closed before the answer (IOException covers reactor-netty's PrematureCloseException)
+        if (causedBy(ex, ConnectException.class) || causedBy(ex, IOException.class)) {
             log.warn("service unreachable for {}: {}", path, ex.toString());
             return envelope.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
                     ErrorCode.SERVICE_UNAVAILABLE.defaultMessage(), HttpStatus.SERVICE_UNAVAILABLE);
