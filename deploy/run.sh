@@ -75,7 +75,7 @@ needs_build() {
 
 build() {
   log "building the services (./mvnw package -DskipTests)"
-  (cd "$ROOT_DIR" && ./mvnw -q -B -DskipTests package -pl common,gateway,user-service,video-service,interaction-service,relation-service,message-service)
+  (cd "$ROOT_DIR" && ./mvnw -q -B -DskipTests -Dmaven.jar.forceCreation=true package -pl common,gateway,user-service,video-service,interaction-service,relation-service,message-service)
 }
 
 jwt_secret() {
