@@ -1,16 +1,9 @@
 package com.dousheng.video;
 
 import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.Random;
-import org.jcodec.api.awt.AWTSequenceEncoder;
 
 /** Small real videos for tests, made with jcodec's pure-Java H.264 encoder (about 5 KB each). */
 public final class TestVideos {
@@ -33,28 +26,7 @@ public final class TestVideos {
     }
 
     public static byte[] encode(int width, int height, int frames) {
-        try {
-            File file = File.createTempFile("test-video-", ".mp4");
-            try {
-                AWTSequenceEncoder encoder = AWTSequenceEncoder.createSequenceEncoder(file, 10);
-                for (int i = 0; i < frames; i++) {
-                    BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-                    Graphics2D g = image.createGraphics();
-                    g.setColor(BACKGROUND);
-                    g.fillRect(0, 0, width, height);
-                    g.setColor(Color.WHITE);
-                    g.fillOval(10 + i * 5, height / 4, width / 4, height / 3);
-                    g.dispose();
-                    encoder.encodeImage(image);
-                }
-                encoder.finish();
-                return Files.readAllBytes(file.toPath());
-            } finally {
-                Files.deleteIfExists(file.toPath());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return com.dousheng.common.testsupport.TestVideos.h264(width, height, frames, BACKGROUND);
     }
 
     /** An MP4 'ftyp' box followed by bytes that are no video: passes the container check, yields no frame. */
