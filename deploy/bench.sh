@@ -93,8 +93,8 @@ echo
 echo "| process | RSS MB |"
 echo "|---|---|"
 total=0
-for pid in $(pgrep -f 'dousheng|nacos-server-launcher|-service-1.0.0|gateway-1.0.0' || true); do
-  name="$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -oE '[a-z-]+(-service|gateway|nacos-server-launcher)[^ /]*\.jar' | head -n 1)"
+for pid in $(pgrep -f -- '-jar .*(-service-[^ ]*|gateway-[^ ]*|nacos-server-launcher)\.jar' || true); do
+  name="$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -oE '[^ /]+\.jar' | head -n 1 || true)"
   [[ -n "$name" ]] || continue
   rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"
   total=$((total + rss))
