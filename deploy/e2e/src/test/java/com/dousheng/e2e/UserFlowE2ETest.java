@@ -37,6 +37,16 @@ class UserFlowE2ETest {
         }
     }
 
+    /** Services trust the gateway's identity header, so only the gateway may listen beyond loopback. */
+    @Test
+    void onlyTheGatewayListensBeyondLoopback() throws Exception {
+        assertThat(ListeningSockets.addressesOf(8080)).as("gateway").anyMatch(ListeningSockets::isWildcard);
+        for (int port = 8081; port <= 8085; port++) {
+            assertThat(ListeningSockets.addressesOf(port)).as("service on %d", port)
+                    .isNotEmpty().allMatch(ListeningSockets::isLoopback);
+        }
+    }
+
     @Test
     void registerLoginAndReadProfiles() {
         Api.Session alice = Api.register("alice");
