@@ -154,4 +154,27 @@ class GatewayRoutingTest {
         get("/douyin/message/chat/?to_user_id=2&token=" + jwt.issue(1)).expectStatus().isOk()
                 .expectBody().jsonPath("$.status_code").isEqualTo(9001);
     }
+
+    @Test
+    void requestsSpringNeverSeesStillAnswerTheEnvelope() throws IOException {
+        String badEncoding = raw("GET /douyin/user/?user_id=%zz&token=" + jwt.issue(1) + " HTTP/1.1\r\n"
+                + "Host: localhost\r\n\r\n");
+        org.assertj.core.api.Assertions.assertThat(badEncoding).startsWith("HTTP/1.1 200")
+                .contains("application/json").contains("\"status_code\":1003").contains("not correctly encoded");
+
+        String hugeHeader = raw("GET /douyin/feed/ HTTP/1.1\r\nHost: localhost\r\nX-Big: " + "a".repeat(40_000)
+                + "\r\n\r\n");
+        org.assertj.core.api.Assertions.assertThat(hugeHeader).startsWith("HTTP/1.1 200")
+                .contains("\"status_code\":1006");
+    }
+
+    /** Sends bytes no HTTP client library would send, and reads the whole answer. */
+    private String raw(String request) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
 }

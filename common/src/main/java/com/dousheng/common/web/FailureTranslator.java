@@ -62,6 +62,10 @@ public final class FailureTranslator {
         if (e instanceof NoResourceFoundException) {
             return new Failure(ErrorCode.NOT_FOUND, "no such endpoint: " + uri);
         }
+        // Tomcat's own class, named rather than imported so that common needs no servlet container
+        if ("org.apache.tomcat.util.http.InvalidParameterException".equals(e.getClass().getName())) {
+            return new Failure(ErrorCode.INVALID_PARAMETER, "a parameter is not correctly URL-encoded");
+        }
         if (e instanceof DataIntegrityViolationException d) {
             log.warn("constraint violated on {}: {}", uri, d.getMostSpecificCause().getMessage());
             return new Failure(ErrorCode.INVALID_PARAMETER, "the request conflicts with existing data");

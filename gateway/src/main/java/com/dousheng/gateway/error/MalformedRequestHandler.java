@@ -1,0 +1,90 @@
+package com.dousheng.gateway.error;
+
+import com.dousheng.common.web.ErrorCode;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DuplexChannel;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.util.ReferenceCountUtil;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Answers requests that never reach Spring in the envelope: a URL with broken percent-encoding (Spring's
+ * adapter would answer an empty 400) and a request line or headers over the limits (Reactor Netty would answer an
+ * empty 413/431). Sits right after the HTTP codec; one instance per connection, which it ends after answering.
+ */
+final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
+    private static final long DRAIN_SECONDS = 2;
+
+    private boolean discarding;
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (discarding) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            String message = problem(request);
+            if (message != null) {
+                discarding = true;
+                ErrorCode code = request.decoderResult().isFailure() ? ErrorCode.PAYLOAD_TOO_LARGE
+                        : ErrorCode.INVALID_PARAMETER;
+                ReferenceCountUtil.release(msg);
+                ctx.writeAndFlush(envelope(code, message)).addListener(written -> finish(ctx));
+                return;
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /**
+     * Closing at once would reset the connection while the client still sends the rest of an oversized request,
+     * and a reset can destroy the answer before the client reads it: end our side, drain, then close.
+     */
+    private static void finish(ChannelHandlerContext ctx) {
+        if (ctx.channel() instanceof DuplexChannel duplex) {
+            duplex.shutdownOutput();
+            ctx.executor().schedule(() -> ctx.close(), DRAIN_SECONDS, TimeUnit.SECONDS);
+        } else {
+            ctx.close();
+        }
+    }
+
+    private static String problem(HttpRequest request) {
+        if (request.decoderResult().isFailure()) {
+            Throwable cause = request.decoderResult().cause();
+            return cause instanceof TooLongFrameException
+                    ? "the request line or headers are too large" : "the request is malformed";
+        }
+        try {
+            new URI(request.uri());
+            return null;
+        } catch (URISyntaxException e) {
+            return "the URL is not correctly encoded: percent-encode parameter values";
+        }
+    }
+
+    private static FullHttpResponse envelope(ErrorCode code, String message) {
+        // the same shape as BaseResponse; the message is ours, so no escaping is needed
+        byte[] body = ("{\"status_code\":" + code.code() + ",\"status_msg\":\"" + message + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return response;
+    }
+}
