@@ -1,6 +1,6 @@
 package com.dousheng.gateway.auth;
 
-import java.util.Set;
+import java.util.Map;
 
 /** Which endpoints need a token (API.md 1.3): lists readable logged out take it only to personalise the answer. */
 public enum AccessPolicy {
@@ -13,28 +13,35 @@ public enum AccessPolicy {
     /** Multipart upload: the token travels as a part, which video-service verifies with the same verifier. */
     VERIFIED_BY_SERVICE;
 
-    private static final Set<String> REQUIRED_PATHS = Set.of("/douyin/user/", "/douyin/favorite/action/",
-            "/douyin/comment/action/", "/douyin/relation/action/", "/douyin/relation/friend/list/",
-            "/douyin/message/action/", "/douyin/message/chat/");
-    private static final Set<String> OPTIONAL_PATHS = Set.of("/douyin/feed/", "/douyin/publish/list/",
-            "/douyin/favorite/list/", "/douyin/comment/list/", "/douyin/relation/follow/list/",
-            "/douyin/relation/follower/list/");
-    private static final String UPLOAD_PATH = "/douyin/publish/action/";
+    /** The contract's 16 endpoints, as the gateway normalises them (with the trailing slash). */
+    private static final Map<String, AccessPolicy> ENDPOINTS = Map.ofEntries(
+            Map.entry("/douyin/user/register/", PUBLIC),
+            Map.entry("/douyin/user/login/", PUBLIC),
+            Map.entry("/douyin/user/", REQUIRED),
+            Map.entry("/douyin/feed/", OPTIONAL),
+            Map.entry("/douyin/publish/action/", VERIFIED_BY_SERVICE),
+            Map.entry("/douyin/publish/list/", OPTIONAL),
+            Map.entry("/douyin/favorite/action/", REQUIRED),
+            Map.entry("/douyin/favorite/list/", OPTIONAL),
+            Map.entry("/douyin/comment/action/", REQUIRED),
+            Map.entry("/douyin/comment/list/", OPTIONAL),
+            Map.entry("/douyin/relation/action/", REQUIRED),
+            Map.entry("/douyin/relation/follow/list/", OPTIONAL),
+            Map.entry("/douyin/relation/follower/list/", OPTIONAL),
+            Map.entry("/douyin/relation/friend/list/", REQUIRED),
+            Map.entry("/douyin/message/action/", REQUIRED),
+            Map.entry("/douyin/message/chat/", REQUIRED));
 
     /**
      * @param path a normalised path (with its trailing slash); paths of no endpoint are public, so that they
      *             answer "no such endpoint" rather than "please log in"
      */
     public static AccessPolicy of(String path) {
-        if (REQUIRED_PATHS.contains(path)) {
-            return REQUIRED;
-        }
-        if (OPTIONAL_PATHS.contains(path)) {
-            return OPTIONAL;
-        }
-        if (UPLOAD_PATH.equals(path)) {
-            return VERIFIED_BY_SERVICE;
-        }
-        return PUBLIC;
+        return ENDPOINTS.getOrDefault(path, PUBLIC);
+    }
+
+    /** Whether {@code path} (normalised) is one of the contract's endpoints. */
+    public static boolean isEndpoint(String path) {
+        return ENDPOINTS.containsKey(path);
     }
 }

@@ -1,7 +1,7 @@
 package com.dousheng.gateway.observability;
 
+import com.dousheng.gateway.auth.AccessPolicy;
 import io.micrometer.common.KeyValue;
-import java.util.Set;
 import org.springframework.http.server.reactive.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.reactive.observation.ServerHttpObservationDocumentation;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -15,11 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class EndpointUriConvention extends DefaultServerRequestObservationConvention {
     static final String MEDIA = "/static/**";
-    private static final Set<String> ENDPOINTS = Set.of("/douyin/feed/", "/douyin/user/register/",
-            "/douyin/user/login/", "/douyin/user/", "/douyin/publish/action/", "/douyin/publish/list/",
-            "/douyin/favorite/action/", "/douyin/favorite/list/", "/douyin/comment/action/", "/douyin/comment/list/",
-            "/douyin/relation/action/", "/douyin/relation/follow/list/", "/douyin/relation/follower/list/",
-            "/douyin/relation/friend/list/", "/douyin/message/action/", "/douyin/message/chat/");
 
     @Override
     protected KeyValue uri(ServerRequestObservationContext context) {
@@ -27,7 +22,7 @@ public class EndpointUriConvention extends DefaultServerRequestObservationConven
             String path = context.getCarrier().getPath().value();
             // the client's path may lack the trailing slash the gateway adds
             String endpoint = path.endsWith("/") ? path : path + "/";
-            if (ENDPOINTS.contains(endpoint)) {
+            if (AccessPolicy.isEndpoint(endpoint)) {
                 return KeyValue.of(ServerHttpObservationDocumentation.LowCardinalityKeyNames.URI, endpoint);
             }
             if (path.startsWith("/static/")) {
