@@ -6,6 +6,7 @@ import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.api.video.VideoAuthor;
 import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.text.SensitiveWordFilter;
+import com.dousheng.common.text.UserText;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.interaction.InteractionProperties;
@@ -63,14 +64,7 @@ public class CommentService {
 
     /** Everything that can refuse (text, video, commenter) is checked before the row is written. */
     private CommentView post(long userId, long videoId, String text) {
-        String content = text.strip();
-        if (content.isEmpty()) {
-            throw new BizException(ErrorCode.INVALID_PARAMETER, "comment_text must not be empty");
-        }
-        if (content.codePointCount(0, content.length()) > MAX_LENGTH) {
-            throw new BizException(ErrorCode.INVALID_PARAMETER,
-                    "comment_text must be at most " + MAX_LENGTH + " characters");
-        }
+        String content = UserText.require(text, "comment_text", MAX_LENGTH);
         requireVideo(videoId);
         UserDTO commenter = requireUser(userId);
 

@@ -3,6 +3,7 @@ package com.dousheng.message.chat;
 import com.dousheng.common.api.message.LatestMessage;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.text.SensitiveWordFilter;
+import com.dousheng.common.text.UserText;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import java.time.Clock;
@@ -59,14 +60,7 @@ public class ChatService {
         if (actionType != SEND) {
             throw new BizException(ErrorCode.INVALID_PARAMETER, "action_type must be 1 (send)");
         }
-        String content = rawContent.strip();
-        if (content.isEmpty()) {
-            throw new BizException(ErrorCode.INVALID_PARAMETER, "content must not be empty");
-        }
-        if (content.codePointCount(0, content.length()) > MAX_CONTENT_CHARS) {
-            throw new BizException(ErrorCode.INVALID_PARAMETER,
-                    "content must be at most " + MAX_CONTENT_CHARS + " characters");
-        }
+        String content = UserText.require(rawContent, "content", MAX_CONTENT_CHARS);
         if (fromUserId == toUserId) {
             throw new BizException(ErrorCode.CANNOT_MESSAGE_SELF);
         }
