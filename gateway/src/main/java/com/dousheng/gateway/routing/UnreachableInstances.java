@@ -1,0 +1,118 @@
+package com.dousheng.gateway.routing;
+
+import com.dousheng.gateway.GatewayProperties;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.client.ServiceInstance;
+import org.springframework.cloud.client.loadbalancer.CompletionContext;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
+import org.springframework.cloud.client.loadbalancer.Request;
+import org.springframework.cloud.client.loadbalancer.Response;
+import org.springframework.stereotype.Component;
+
+/**
+ * Instances the gateway could not reach lately (connection refused, reset or closed unanswered), skipped by the
+ * balancer for a short pause. Nacos drops a stopped or killed instance within a second or two, but until the
+ * balancer's copy of the list catches up, round robin keeps choosing it, and a read's retries can all land on
+ * it when other requests interleave; skipping it after its first failure sends the retry to a live instance.
+ * Timeouts and 5xx answers do not count: the instance is there, only slow or failing that request.
+ *
+ * <p>Fed by the balancer itself: Spring Cloud LoadBalancer reports every completed exchange to the
+ * {@link LoadBalancerLifecycle} beans, for the routes and for the gateway's own load-balanced WebClient.
+ */
+@Component
+@SuppressWarnings("rawtypes")
+public class UnreachableInstances implements LoadBalancerLifecycle<Object, Object, ServiceInstance> {
+    private static final Logger log = LoggerFactory.getLogger(UnreachableInstances.class);
+
+    private final Map<String, Long> skippedUntilNanos = new ConcurrentHashMap<>();
+    private final long pauseNanos;
+    private final LongSupplier nanoTime;
+
+    @Autowired
+    public UnreachableInstances(GatewayProperties properties) {
+        this(properties.unreachableInstancePause(), System::nanoTime);
+    }
+
+    UnreachableInstances(Duration pause, LongSupplier nanoTime) {
+        this.pauseNanos = pause.toNanos();
+        this.nanoTime = nanoTime;
+    }
+
+    /** The instances worth trying: all of them but those unreachable lately, or all of them if none is left. */
+    public List<ServiceInstance> reachable(List<ServiceInstance> instances) {
+        if (skippedUntilNanos.isEmpty()) {
+            return instances;
+        }
+        long now = nanoTime.getAsLong();
+        List<ServiceInstance> reachable = instances.stream().filter(instance -> !isSkipped(instance, now)).toList();
+        // skipping every instance would turn a guess into a certain failure
+        return reachable.isEmpty() ? instances : reachable;
+    }
+
+    /** Forgets every failure, so that each instance is tried again. */
+    public void forgetAll() {
+        skippedUntilNanos.clear();
+    }
+
+    @Override
+    public void onComplete(CompletionContext<Object, ServiceInstance, Object> completion) {
+        Response<ServiceInstance> chosen = completion.getLoadBalancerResponse();
+        if (completion.status() != CompletionContext.Status.FAILED || chosen == null || !chosen.hasServer()
+                || !isConnectionFailure(completion.getThrowable())) {
+            return;
+        }
+        ServiceInstance instance = chosen.getServer();
+        Long previous = skippedUntilNanos.put(key(instance), nanoTime.getAsLong() + pauseNanos);
+        if (previous == null) {
+            log.warn("{} at {}:{} is unreachable ({}); skipping it for {} ms", instance.getServiceId(),
+                    instance.getHost(), instance.getPort(), completion.getThrowable().toString(),
+                    Duration.ofNanos(pauseNanos).toMillis());
+        }
+    }
+
+    @Override
+    public void onStart(Request<Object> request) {
+    }
+
+    @Override
+    public void onStartRequest(Request<Object> request, Response<ServiceInstance> response) {
+    }
+
+    private boolean isSkipped(ServiceInstance instance, long now) {
+        String key = key(instance);
+        Long until = skippedUntilNanos.get(key);
+        if (until == null) {
+            return false;
+        }
+        if (now - until < 0) {
+            return true;
+        }
+        skippedUntilNanos.remove(key, until);
+        return false;
+    }
+
+    private static boolean isConnectionFailure(Throwable failure) {
+        boolean io = false;
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
+                    || t instanceof org.springframework.cloud.gateway.support.TimeoutException) {
+                return false;
+            }
+            io |= t instanceof IOException;
+        }
+        return io;
+    }
+
+    private static String key(ServiceInstance instance) {
+        return instance.getServiceId() + '@' + instance.getHost() + ':' + instance.getPort();
+    }
+}
