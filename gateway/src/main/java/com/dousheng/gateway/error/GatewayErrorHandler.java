@@ -2,7 +2,6 @@ package com.dousheng.gateway.error;
 
 import com.dousheng.common.web.ErrorCode;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +58,13 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                         ? ErrorCode.BAD_REQUEST.defaultMessage() : rse.getReason(), HttpStatus.valueOf(status.value()));
             }
         }
-        if (causedBy(ex, TimeoutException.class)) {
+        if (Causes.include(ex, TimeoutException.class)) {
             log.warn("timeout on {}", path);
             return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
                     HttpStatus.GATEWAY_TIMEOUT);
         }
         // refused, reset or closed before the answer (IOException covers reactor-netty's PrematureCloseException)
-        if (causedBy(ex, ConnectException.class) || causedBy(ex, IOException.class)) {
+        if (Causes.include(ex, IOException.class)) {
             log.warn("service unreachable for {}: {}", path, ex.toString());
             return envelope.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
                     ErrorCode.SERVICE_UNAVAILABLE.defaultMessage(), HttpStatus.SERVICE_UNAVAILABLE);
@@ -73,14 +72,5 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         log.error("gateway failure on {}", path, ex);
         return envelope.write(exchange, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(),
                 HttpStatus.INTERNAL_SERVER_ERROR);
-    }
-
-    private static boolean causedBy(Throwable ex, Class<? extends Throwable> type) {
-        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -1,7 +1,9 @@
 package com.dousheng.gateway.routing;
 
 import com.dousheng.gateway.GatewayProperties;
+import com.dousheng.gateway.error.Causes;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -101,15 +103,8 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
-        boolean io = false;
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof TimeoutException || t instanceof java.net.SocketTimeoutException
-                    || t instanceof org.springframework.cloud.gateway.support.TimeoutException) {
-                return false;
-            }
-            io |= t instanceof IOException;
-        }
-        return io;
+        return Causes.include(failure, IOException.class) && !Causes.include(failure, TimeoutException.class,
+                SocketTimeoutException.class, org.springframework.cloud.gateway.support.TimeoutException.class);
     }
 
     private static String key(ServiceInstance instance) {
