@@ -9,10 +9,11 @@ import org.springframework.util.unit.DataSize;
  * @param maxTitleLength longest title accepted, in characters
  * @param feedPageSize   videos per feed page (the contract says at most 30)
  * @param rowCacheTtl    how long video rows stay in Redis (rows never change, the TTL only bounds memory)
+ * @param orphanedUploadGrace how old an unfinished upload must be before its stored objects count as orphaned
  */
 @ConfigurationProperties("dousheng.video")
 public record VideoProperties(DataSize maxUploadSize, int maxTitleLength, int feedPageSize, Duration rowCacheTtl,
-                              Cover cover) {
+                              Duration orphanedUploadGrace, Cover cover) {
     public VideoProperties {
         if (maxUploadSize == null) {
             maxUploadSize = DataSize.ofMegabytes(100);
@@ -25,6 +26,9 @@ public record VideoProperties(DataSize maxUploadSize, int maxTitleLength, int fe
         }
         if (rowCacheTtl == null) {
             rowCacheTtl = Duration.ofHours(6);
+        }
+        if (orphanedUploadGrace == null) {
+            orphanedUploadGrace = Duration.ofHours(1);
         }
         if (cover == null) {
             cover = new Cover(null, null);

@@ -8,10 +8,12 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.context.annotation.Bean;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableFeignClients(clients = {UserServiceClient.class, InteractionServiceClient.class})
+@EnableScheduling
 public class VideoServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(VideoServiceApplication.class, args);

@@ -87,6 +87,7 @@ public abstract class VideoServiceTestBase {
     @BeforeEach
     void resetState() throws IOException {
         jdbc.update("DELETE FROM video");
+        jdbc.update("DELETE FROM pending_upload");
         jdbc.update("UPDATE video_publish_clock SET last_ms = 0 WHERE id = 1");
         redis.execute((RedisCallback<Object>) connection -> {
             connection.serverCommands().flushDb();
@@ -134,6 +135,10 @@ public abstract class VideoServiceTestBase {
 
     protected long videoRows() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM video", Long.class);
+    }
+
+    protected long pendingUploadRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM pending_upload", Long.class);
     }
 
     protected static List<Path> mediaFiles() {

@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,7 +28,8 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * Publishes an upload: checks it (file present, within the size limit, an MP4 by its bytes, a title of acceptable
  * length, an existing author), stores the video and its cover, then inserts the row. Anything failing after the
- * first object was stored removes what was stored, so a failed upload leaves neither a row nor a file.
+ * first object was stored removes what was stored, so a failed upload leaves neither a row nor a file; if the
+ * process dies instead, the upload's {@code pending_upload} row lets {@link OrphanedUploadSweeper} do it later.
  */
 @Service
 public class PublishService {
@@ -40,17 +40,20 @@ public class PublishService {
     private final Storage storage;
     private final CoverMaker coverMaker;
     private final VideoRecorder recorder;
+    private final PendingUploadMapper pendingUploads;
     private final SensitiveWordFilter wordFilter;
     private final Clock clock;
     private final long maxUploadBytes;
     private final int maxTitleLength;
 
     public PublishService(UserServiceClient users, Storage storage, CoverMaker coverMaker, VideoRecorder recorder,
-                          SensitiveWordFilter wordFilter, Clock clock, VideoProperties properties) {
+                          PendingUploadMapper pendingUploads, SensitiveWordFilter wordFilter, Clock clock,
+                          VideoProperties properties) {
         this.users = users;
         this.storage = storage;
         this.coverMaker = coverMaker;
         this.recorder = recorder;
+        this.pendingUploads = pendingUploads;
         this.wordFilter = wordFilter;
         this.clock = clock;
         this.maxUploadBytes = properties.maxUploadSize().toBytes();
@@ -75,24 +78,42 @@ public class PublishService {
         String name = LocalDate.now(clock.withZone(ZoneOffset.UTC)).format(KEY_MONTH) + "/" + UUID.randomUUID();
         String videoKey = "videos/" + name + ".mp4";
         Optional<byte[]> cover = coverMaker.coverOf(staged, videoKey);
-        List<String> stored = new ArrayList<>(2);
+        String coverKey = cover.isPresent() ? "covers/" + name + ".jpg" : null;
+        // committed before anything is stored: if this process dies before the video row is written, the
+        // OrphanedUploadSweeper finds the row and deletes what was stored
+        PendingUpload pending = new PendingUpload(videoKey, coverKey);
+        pendingUploads.insert(pending);
         try {
             storage.put(videoKey, staged, "video/mp4");
-            stored.add(videoKey);
-            String coverKey = null;
-            if (cover.isPresent()) {
-                coverKey = "covers/" + name + ".jpg";
+            if (coverKey != null) {
                 storage.put(coverKey, cover.get(), "image/jpeg");
-                stored.add(coverKey);
             }
-            return recorder.record(authorId, title, videoKey, coverKey, clock.millis());
+            Video video = recorder.record(authorId, title, videoKey, coverKey, clock.millis());
+            forget(pending);
+            return video;
         } catch (RuntimeException e) {
-            stored.forEach(storage::delete);
+            // every key, stored or not: a put that failed may still have written its object
+            boolean cleanedUp = true;
+            for (String key : pending.keys()) {
+                cleanedUp &= storage.delete(key);
+            }
+            if (cleanedUp) {
+                forget(pending);
+            }
             if (e instanceof StorageException) {
                 log.error("upload by user {} could not be stored", authorId, e);
                 throw new BizException(ErrorCode.SERVICE_UNAVAILABLE, "the video could not be stored, please retry");
             }
             throw e;
+        }
+    }
+
+    /** Best effort: a row left behind is swept later, and the sweeper keeps objects that a video row uses. */
+    private void forget(PendingUpload pending) {
+        try {
+            pendingUploads.delete(pending.getId());
+        } catch (RuntimeException e) {
+            log.warn("could not remove pending upload {}: {}", pending.getId(), e.toString());
         }
     }
 

@@ -53,11 +53,14 @@ public class AliyunOssStorage implements Storage, DisposableBean {
     }
 
     @Override
-    public void delete(String key) {
+    public boolean delete(String key) {
         try {
+            // OSS answers 204 whether or not the object existed
             client.deleteObject(bucket, StorageKeys.require(key));
+            return true;
         } catch (OSSException | ClientException e) {
             log.warn("could not delete OSS object {} in bucket {}: {}", key, bucket, e.getMessage());
+            return false;
         }
     }
 

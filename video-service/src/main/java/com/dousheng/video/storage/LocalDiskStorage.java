@@ -65,8 +65,8 @@ public class LocalDiskStorage implements Storage {
     }
 
     @Override
-    public void delete(String key) {
-        deleteQuietly(resolve(key));
+    public boolean delete(String key) {
+        return deleteQuietly(resolve(key));
     }
 
     @Override
@@ -91,14 +91,16 @@ public class LocalDiskStorage implements Storage {
         return file;
     }
 
-    private static void deleteQuietly(Path file) {
+    private static boolean deleteQuietly(Path file) {
         if (file == null) {
-            return;
+            return true;
         }
         try {
             Files.deleteIfExists(file);
+            return true;
         } catch (IOException e) {
             log.warn("could not delete {}: {}", file, e.toString());
+            return false;
         }
     }
 }

@@ -15,8 +15,11 @@ public interface Storage {
     /** Stores {@code content} under {@code key}. Throws {@link StorageException} when it cannot. */
     void put(String key, byte[] content, String contentType);
 
-    /** Removes the object if it exists; failures are logged, not thrown (used to clean up after failed uploads). */
-    void delete(String key);
+    /**
+     * Removes the object if it exists. Failures are logged, not thrown (it cleans up after failed uploads); the
+     * answer says whether the object is gone now, so that a caller can try again later.
+     */
+    boolean delete(String key);
 
     /**
      * Where clients download the object: a path under {@code /static/} served by this service (to be made absolute

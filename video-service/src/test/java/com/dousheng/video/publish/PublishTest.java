@@ -75,6 +75,7 @@ class PublishTest extends VideoServiceTestBase {
                 .andExpect(jsonPath("$.video_list.length()").value(1))
                 .andExpect(jsonPath("$.video_list[0].id").value(video.get("id").asLong()));
         assertThat(mediaFiles()).hasSize(2);
+        assertThat(pendingUploadRows()).as("the upload is complete, nothing for the sweeper").isZero();
     }
 
     @Test
@@ -182,6 +183,7 @@ class PublishTest extends VideoServiceTestBase {
     private void assertNothingStored() {
         assertThat(videoRows()).isZero();
         assertThat(mediaFiles()).isEmpty();
+        assertThat(pendingUploadRows()).isZero();
     }
 
     private ResultActions upload(byte[] data, String title, String token) throws Exception {
