@@ -31,7 +31,6 @@ import org.springframework.stereotype.Component;
  * {@link LoadBalancerLifecycle} beans, for the routes and for the gateway's own load-balanced WebClient.
  */
 @Component
-@SuppressWarnings("rawtypes")
 public class UnreachableInstances implements LoadBalancerLifecycle<Object, Object, ServiceInstance> {
     private static final Logger log = LoggerFactory.getLogger(UnreachableInstances.class);
 
@@ -73,7 +72,10 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
             return;
         }
         ServiceInstance instance = chosen.getServer();
-        Long previous = skippedUntilNanos.put(key(instance), nanoTime.getAsLong() + pauseNanos);
+        long now = nanoTime.getAsLong();
+        // instances that have left the lists are never looked at again: drop their expired entries here
+        skippedUntilNanos.values().removeIf(until -> now - until >= 0);
+        Long previous = skippedUntilNanos.put(key(instance), now + pauseNanos);
         if (previous == null) {
             log.warn("{} at {}:{} is unreachable ({}); skipping it for {} ms", instance.getServiceId(),
                     instance.getHost(), instance.getPort(), completion.getThrowable().toString(),

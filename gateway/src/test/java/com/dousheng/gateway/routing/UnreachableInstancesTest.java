@@ -37,6 +37,16 @@ class UnreachableInstancesTest {
     }
 
     @Test
+    void anInstanceThatFailsAgainAfterThePauseIsSkippedAgain() {
+        fail(FIRST, new ConnectException("Connection refused"));
+        now.addAndGet(Duration.ofSeconds(10).toNanos());
+        assertThat(unreachable.reachable(List.of(SECOND))).as("FIRST has left the list").containsExactly(SECOND);
+
+        fail(FIRST, new ConnectException("Connection refused"));
+        assertThat(unreachable.reachable(BOTH)).containsExactly(SECOND);
+    }
+
+    @Test
     void aConnectionClosedUnansweredCountsEvenWhenWrapped() {
         fail(SECOND, new IllegalStateException("routing failed", new IOException("Connection prematurely closed")));
 

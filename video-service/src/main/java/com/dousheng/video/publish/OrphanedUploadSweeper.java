@@ -75,7 +75,7 @@ public class OrphanedUploadSweeper {
 
     private static void report(int deleted, int uploads) {
         if (uploads > 0 || deleted > 0) {
-            log.warn("orphaned uploads: deleted {} stored objects of {} uploads that never got their video row",
+            log.warn("orphaned uploads: deleted {} object keys of {} uploads that never got their video row",
                     deleted, uploads);
         }
     }
