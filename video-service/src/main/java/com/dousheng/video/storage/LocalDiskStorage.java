@@ -6,24 +6,36 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Files under one data directory, served back by this service at {@code /static/<key>}. */
+/**
+ * Files under one data directory, served back by this service at {@code /static/<key>}. Each file is written in
+ * {@code .incoming/} (no key can name it) and moved into place when complete; what a killed process left there
+ * is removed when the storage next starts.
+ */
 public class LocalDiskStorage implements Storage {
     private static final Logger log = LoggerFactory.getLogger(LocalDiskStorage.class);
+    /** Older than any write takes, so that another instance sharing the directory is never cut short. */
+    private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path root;
+    private final Path incoming;
 
     public LocalDiskStorage(Path root) {
         this.root = root.toAbsolutePath().normalize();
+        this.incoming = this.root.resolve(".incoming");
         try {
-            Files.createDirectories(this.root);
+            Files.createDirectories(incoming);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create media directory " + this.root
                     + " (set DOUSHENG_MEDIA_DIR to a writable directory)", e);
         }
+        removeAbandonedWrites();
         log.info("storing media on local disk under {}", this.root);
     }
 
@@ -55,7 +67,9 @@ public class LocalDiskStorage implements Storage {
         Path temp = null;
         try {
             Files.createDirectories(target.getParent());
-            temp = Files.createTempFile(target.getParent(), ".incoming-", ".tmp");
+            // again here, in case someone emptied the media directory while we run
+            Files.createDirectories(incoming);
+            temp = Files.createTempFile(incoming, "upload-", ".tmp");
             Files.copy(in, temp, StandardCopyOption.REPLACE_EXISTING);
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
@@ -89,6 +103,19 @@ public class LocalDiskStorage implements Storage {
             throw new IllegalArgumentException("storage key leaves the media directory: " + key);
         }
         return file;
+    }
+
+    private void removeAbandonedWrites() {
+        Instant cutoff = Instant.now().minus(ABANDONED_AFTER);
+        try (Stream<Path> files = Files.list(incoming)) {
+            for (Path file : files.toList()) {
+                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff) && deleteQuietly(file)) {
+                    log.warn("removed {}, a write that a stopped process never finished", file);
+                }
+            }
+        } catch (IOException e) {
+            log.warn("could not look for abandoned writes in {}: {}", incoming, e.toString());
+        }
     }
 
     private static boolean deleteQuietly(Path file) {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +39,27 @@ class LocalDiskStorageTest {
     }
 
     @Test
+    void writesAStoppedProcessLeftUnfinishedAreRemovedAtStartButRecentOnesAreNot() throws Exception {
+        Path incoming = Files.createDirectories(temp.resolve("media/.incoming"));
+        Path abandoned = Files.writeString(incoming.resolve("upload-1.tmp"), "half a video");
+        Files.setLastModifiedTime(abandoned, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path underWay = Files.writeString(incoming.resolve("upload-2.tmp"), "another instance is writing this");
+
+        LocalDiskStorage storage = new LocalDiskStorage(temp.resolve("media"));
+
+        assertThat(abandoned).doesNotExist();
+        assertThat(underWay).exists();
+        storage.put("videos/2025/01/a.mp4", new byte[] {1}, "video/mp4");
+        try (Stream<Path> files = Files.list(incoming)) {
+            assertThat(files).as("a complete write is moved out").containsExactly(underWay);
+        }
+    }
+
+    @Test
     void keysThatCouldLeaveTheRootAreRefused() {
         LocalDiskStorage storage = new LocalDiskStorage(temp.resolve("media"));
         for (String key : new String[] {"../x.mp4", "videos/../../x.mp4", "/etc/passwd", "videos//x.mp4",
-                "videos\\..\\x.mp4", ".hidden", "videos/.incoming-1.tmp", "", "videos/"}) {
+                "videos\\..\\x.mp4", ".hidden", ".incoming/upload-1.tmp", "", "videos/"}) {
             assertThat(storage.localFile(key)).as(key).isEmpty();
             assertThatThrownBy(() -> storage.put(key, new byte[] {1}, "video/mp4")).as(key)
                     .isInstanceOf(IllegalArgumentException.class);
