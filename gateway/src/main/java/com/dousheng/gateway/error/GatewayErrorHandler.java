@@ -48,17 +48,13 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                 return envelope.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, "request is too large",
                         HttpStatus.PAYLOAD_TOO_LARGE);
             }
-            if (status.value() == 504) {
-                log.warn("timeout on {}", path);
-                return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
-                        HttpStatus.GATEWAY_TIMEOUT);
-            }
             if (status.is4xxClientError()) {
                 return envelope.write(exchange, ErrorCode.BAD_REQUEST, rse.getReason() == null
                         ? ErrorCode.BAD_REQUEST.defaultMessage() : rse.getReason(), HttpStatus.valueOf(status.value()));
             }
         }
-        if (Causes.include(ex, TimeoutException.class)) {
+        if ((ex instanceof ResponseStatusException answered && answered.getStatusCode().value() == 504)
+                || Causes.include(ex, TimeoutException.class)) {
             log.warn("timeout on {}", path);
             return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
                     HttpStatus.GATEWAY_TIMEOUT);

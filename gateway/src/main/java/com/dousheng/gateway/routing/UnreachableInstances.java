@@ -54,7 +54,10 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
             return instances;
         }
         long now = nanoTime.getAsLong();
-        List<ServiceInstance> reachable = instances.stream().filter(instance -> !isSkipped(instance, now)).toList();
+        // expired entries go here, also those of instances that have left the lists, so the map empties again
+        skippedUntilNanos.values().removeIf(until -> now - until >= 0);
+        List<ServiceInstance> reachable = instances.stream()
+                .filter(instance -> !skippedUntilNanos.containsKey(key(instance))).toList();
         // skipping every instance would turn a guess into a certain failure
         return reachable.isEmpty() ? instances : reachable;
     }
@@ -73,10 +76,8 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
         }
         ServiceInstance instance = chosen.getServer();
         long now = nanoTime.getAsLong();
-        // instances that have left the lists are never looked at again: drop their expired entries here
-        skippedUntilNanos.values().removeIf(until -> now - until >= 0);
         Long previous = skippedUntilNanos.put(key(instance), now + pauseNanos);
-        if (previous == null) {
+        if (previous == null || now - previous >= 0) {
             log.warn("{} at {}:{} is unreachable ({}); skipping it for {} ms", instance.getServiceId(),
                     instance.getHost(), instance.getPort(), completion.getThrowable().toString(),
                     Duration.ofNanos(pauseNanos).toMillis());
@@ -89,19 +90,6 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
 
     @Override
     public void onStartRequest(Request<Object> request, Response<ServiceInstance> response) {
-    }
-
-    private boolean isSkipped(ServiceInstance instance, long now) {
-        String key = key(instance);
-        Long until = skippedUntilNanos.get(key);
-        if (until == null) {
-            return false;
-        }
-        if (now - until < 0) {
-            return true;
-        }
-        skippedUntilNanos.remove(key, until);
-        return false;
     }
 
     private static boolean isConnectionFailure(Throwable failure) {
