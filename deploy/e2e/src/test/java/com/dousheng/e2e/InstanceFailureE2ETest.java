@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -62,14 +61,14 @@ class InstanceFailureE2ETest {
 
     @BeforeEach
     void twoVideoServices() throws Exception {
-        startSuite("video-service=2");
+        Suite.run("start", "video-service=2");
         awaitBothInstancesServe();
     }
 
     /** The suite as Suite started it: instance 1 running again, instance 2 gone. */
     @AfterAll
     static void backToOneInstance() throws Exception {
-        startSuite(null);
+        Suite.run("start", null);
         if (Files.exists(pidFile(2))) {
             ProcessHandle second = ProcessHandle.of(pidOf(2)).orElse(null);
             if (second != null) {
@@ -382,9 +381,7 @@ class InstanceFailureE2ETest {
                     .collect(Collectors.toMap(Api.Session::userId, s -> s));
             String videoList = fixture.videoIds().stream().map(String::valueOf).collect(Collectors.joining(","));
 
-            try (Connection db = DriverManager.getConnection(
-                    "jdbc:mysql://127.0.0.1:3306/dousheng_interaction_e2e?allowPublicKeyRetrieval=true&useSSL=false",
-                    "root", "")) {
+            try (Connection db = Suite.db("interaction")) {
                 Set<String> storedLikes = new HashSet<>();
                 try (PreparedStatement q = db.prepareStatement(
                         "SELECT user_id, video_id FROM favorite WHERE video_id IN (" + videoList + ")");
@@ -477,23 +474,6 @@ class InstanceFailureE2ETest {
     }
 
     // ---------------------------------------------------------------------------------------------- suite helpers
-
-    /** deploy/run.sh start with the Suite's environment: starts only what is missing and waits until it is up. */
-    private static void startSuite(String instances) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder("bash", "deploy/run.sh", "start")
-                .directory(Suite.ROOT.toFile()).inheritIO();
-        builder.environment().putAll(Suite.ENV);
-        if (instances == null) {
-            builder.environment().remove("DOUSHENG_INSTANCES");
-        } else {
-            builder.environment().put("DOUSHENG_INSTANCES", instances);
-        }
-        Process process = builder.start();
-        if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            process.destroyForcibly();
-            throw new IllegalStateException("deploy/run.sh start (instances: " + instances + ") failed");
-        }
-    }
 
     /** Reads go through the gateway until both instances have answered some: the balancer knows them both. */
     private static void awaitBothInstancesServe() throws InterruptedException {

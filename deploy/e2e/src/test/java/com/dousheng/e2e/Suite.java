@@ -7,10 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -24,9 +26,10 @@ public class Suite implements BeforeAllCallback {
     public static final String NACOS = "http://127.0.0.1:8848";
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final String JWT_SECRET = "e2e-secret-" + Long.toHexString(System.nanoTime()) + "-0123456789abcdef";
+    static final String DB_SUFFIX = "_e2e";
     static final Map<String, String> ENV = Map.of(
             "DOUSHENG_SKIP_BUILD", "1",
-            "DOUSHENG_DB_SUFFIX", "_e2e",
+            "DOUSHENG_DB_SUFFIX", DB_SUFFIX,
             "DOUSHENG_REDIS_DATABASE", "9",
             "DOUSHENG_MEDIA_DIR", ROOT.resolve(".run/e2e-media").toString(),
             "DOUSHENG_JWT_SECRET", JWT_SECRET);
@@ -70,22 +73,45 @@ public class Suite implements BeforeAllCallback {
     }
 
     static void run(String command) throws IOException, InterruptedException {
+        run(command, "", environment -> { });
+    }
+
+    /** deploy/run.sh with DOUSHENG_INSTANCES set to {@code instances}, or unset when it is null. */
+    static void run(String command, String instances) throws IOException, InterruptedException {
+        run(command, " (instances: " + instances + ")", environment -> {
+            if (instances == null) {
+                environment.remove("DOUSHENG_INSTANCES");
+            } else {
+                environment.put("DOUSHENG_INSTANCES", instances);
+            }
+        });
+    }
+
+    private static void run(String command, String describe, Consumer<Map<String, String>> adjustEnvironment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder("bash", "deploy/run.sh", command)
                 .directory(ROOT.toFile()).inheritIO();
         builder.environment().putAll(ENV);
+        adjustEnvironment.accept(builder.environment());
         Process process = builder.start();
         if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
             process.destroyForcibly();
-            throw new IllegalStateException("deploy/run.sh " + command + " failed");
+            throw new IllegalStateException("deploy/run.sh " + command + describe + " failed");
         }
     }
 
-    private static void wipeTestData() throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/?allowPublicKeyRetrieval=true&useSSL=false",
+    /** A connection to the server, or to one service's test database when {@code service} is not null. */
+    static Connection db(String service) throws SQLException {
+        String database = service == null ? "" : "dousheng_" + service + DB_SUFFIX;
+        return DriverManager.getConnection("jdbc:mysql://127.0.0.1:3306/" + database
+                        + "?allowPublicKeyRetrieval=true&useSSL=false",
                 env("DOUSHENG_DB_USER", "root"), env("DOUSHENG_DB_PASSWORD", ""));
-             Statement s = c.createStatement()) {
+    }
+
+    private static void wipeTestData() throws Exception {
+        try (Connection c = db(null); Statement s = c.createStatement()) {
             for (String db : DATABASES) {
-                s.execute("DROP DATABASE IF EXISTS dousheng_" + db + "_e2e");
+                s.execute("DROP DATABASE IF EXISTS dousheng_" + db + DB_SUFFIX);
             }
         }
         new ProcessBuilder("redis-cli", "-n", "9", "FLUSHDB").inheritIO().start().waitFor();
