@@ -2,13 +2,17 @@ package com.dousheng.user.profile;
 
 import com.dousheng.user.account.UserAccount;
 import com.dousheng.user.account.UserAccountMapper;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,15 +55,31 @@ public class ProfileStore {
             }
         }
         if (!misses.isEmpty()) {
+            List<CachedProfile> loaded = new ArrayList<>(misses.size());
             for (UserAccount account : accounts.selectByIds(misses)) {
                 CachedProfile profile = new CachedProfile(account.getId(), account.getUsername(), account.getAvatar(),
                         account.getBackgroundImage(), account.getSignature());
                 found.put(profile.id(), profile);
-                redis.opsForValue().set(key(profile.id()), json.writeValueAsString(profile),
-                        properties.profileCacheTtl());
+                loaded.add(profile);
             }
+            cache(loaded);
         }
         return found;
+    }
+
+    /** One pipelined round trip for all of them, not one per profile. */
+    private void cache(List<CachedProfile> profiles) {
+        if (profiles.isEmpty()) {
+            return;
+        }
+        Expiration ttl = Expiration.from(properties.profileCacheTtl());
+        redis.executePipelined((RedisCallback<Object>) connection -> {
+            for (CachedProfile profile : profiles) {
+                connection.stringCommands().set(key(profile.id()).getBytes(StandardCharsets.UTF_8),
+                        json.writeValueAsBytes(profile), ttl, SetOption.upsert());
+            }
+            return null;
+        });
     }
 
     private static String key(long id) {
