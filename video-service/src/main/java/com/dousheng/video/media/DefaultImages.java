@@ -12,8 +12,6 @@ import org.springframework.core.io.Resource;
 public final class DefaultImages {
     public static final String PREFIX = "defaults/";
     public static final String COVER_PATH = "/static/defaults/cover.jpg";
-    public static final String AVATAR_PATH = "/static/defaults/avatar.png";
-    public static final String BACKGROUND_PATH = "/static/defaults/background.png";
 
     // a fixed list rather than a classpath lookup by name, so that no request path can reach other resources
     private static final Map<String, String> FILES = Map.of(

@@ -4,7 +4,6 @@ import com.dousheng.common.web.BaseResponse;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.video.storage.Storage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -41,21 +40,21 @@ public class MediaController {
         String key = path.startsWith("/") ? path.substring(1) : path;
         if (key.startsWith(DefaultImages.PREFIX)) {
             Optional<Resource> image = DefaultImages.find(key.substring(DefaultImages.PREFIX.length()));
-            return image.isPresent() ? file(image.get(), image.get().lastModified(), DEFAULTS) : notFound(key);
+            return image.isPresent() ? file(image.get(), DEFAULTS) : notFound(key);
         }
         Optional<Path> file = storage.localFile(key);
         if (file.isEmpty()) {
             return notFound(key);
         }
-        return file(new FileSystemResource(file.get()), Files.getLastModifiedTime(file.get()).toMillis(), UPLOADS);
+        return file(new FileSystemResource(file.get()), UPLOADS);
     }
 
-    private static ResponseEntity<Resource> file(Resource resource, long lastModified, CacheControl cacheControl) {
+    private static ResponseEntity<Resource> file(Resource resource, CacheControl cacheControl) throws IOException {
         MediaType type = MediaTypeFactory.getMediaType(resource).orElse(MediaType.APPLICATION_OCTET_STREAM);
         return ResponseEntity.ok()
                 .contentType(type)
                 .cacheControl(cacheControl)
-                .lastModified(lastModified)
+                .lastModified(resource.lastModified())
                 .body(resource);
     }
 

@@ -39,10 +39,6 @@ public class LocalDiskStorage implements Storage {
         log.info("storing media on local disk under {}", this.root);
     }
 
-    public Path root() {
-        return root;
-    }
-
     @Override
     public void put(String key, Path source, String contentType) {
         try (InputStream in = Files.newInputStream(source)) {

@@ -16,6 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.dousheng.common.api.interaction.VideoStatsQuery;
 import com.dousheng.common.api.user.UserBatchQuery;
+import com.dousheng.common.remote.DegradedCalls;
 import com.dousheng.video.VideoServiceTestBase;
 import com.dousheng.video.catalog.Video;
 import io.micrometer.core.instrument.Counter;
@@ -242,7 +243,7 @@ class FeedTest extends VideoServiceTestBase {
     }
 
     private double failures() {
-        Counter counter = meters.find("dousheng.remote.failures").tag("service", "interaction-service").counter();
+        Counter counter = meters.find(DegradedCalls.FAILURE_METRIC).tag("service", "interaction-service").counter();
         return counter == null ? 0 : counter.count();
     }
 }
