@@ -1,8 +1,10 @@
 package com.dousheng.interaction;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
@@ -15,6 +17,7 @@ import com.dousheng.common.auth.AuthHeaders;
 import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
 import com.dousheng.interaction.counter.CounterKey;
+import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +41,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -125,6 +129,15 @@ public abstract class InteractionTestBase {
 
     protected String cached(CounterKey key) {
         return redis.opsForValue().get(key.countKey());
+    }
+
+    /** Sends a request that must be refused in the envelope, with the given code, leaving {@code table} as it was. */
+    protected void refuse(String table, String why, RequestBuilder request, int expectedCode) throws Exception {
+        long before = rows(table);
+        String body = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat((Integer) JsonPath.read(body, "$.status_code")).as(why + ": " + body).isEqualTo(expectedCode);
+        assertThat((String) JsonPath.read(body, "$.status_msg")).as(why).isNotBlank();
+        assertThat(rows(table)).as(why + " must not change the " + table + " table").isEqualTo(before);
     }
 
     protected long rows(String table) {

@@ -3,8 +3,6 @@ package com.dousheng.interaction.comment;
 import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
 import com.dousheng.common.api.user.UserServiceClient;
-import com.dousheng.common.api.video.VideoAuthor;
-import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.text.SensitiveWordFilter;
 import com.dousheng.common.text.UserText;
 import com.dousheng.common.web.BizException;
@@ -12,6 +10,7 @@ import com.dousheng.common.web.ErrorCode;
 import com.dousheng.interaction.InteractionProperties;
 import com.dousheng.interaction.counter.CounterKey;
 import com.dousheng.interaction.counter.CounterStore;
+import com.dousheng.interaction.video.VideoLookup;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -28,14 +27,14 @@ public class CommentService {
     static final int MAX_LENGTH = 500;
 
     private final CommentMapper comments;
-    private final VideoServiceClient videos;
+    private final VideoLookup videos;
     private final UserServiceClient users;
     private final CounterStore counters;
     private final SensitiveWordFilter filter;
     private final DateTimeFormatter dateFormat;
     private final int listLimit;
 
-    public CommentService(CommentMapper comments, VideoServiceClient videos, UserServiceClient users,
+    public CommentService(CommentMapper comments, VideoLookup videos, UserServiceClient users,
                           CounterStore counters, SensitiveWordFilter filter, InteractionProperties properties) {
         this.comments = comments;
         this.videos = videos;
@@ -65,7 +64,7 @@ public class CommentService {
     /** Everything that can refuse (text, video, commenter) is checked before the row is written. */
     private CommentView post(long userId, long videoId, String text) {
         String content = UserText.require(text, "comment_text", MAX_LENGTH);
-        requireVideo(videoId);
+        videos.authorOf(videoId);
         UserDTO commenter = requireUser(userId);
 
         Comment comment = new Comment();
@@ -120,13 +119,6 @@ public class CommentService {
     private CommentView view(Comment comment, UserDTO user) {
         return new CommentView(comment.getId(), user, comment.getContent(),
                 dateFormat.format(Instant.ofEpochMilli(comment.getCreatedAt())));
-    }
-
-    private void requireVideo(long videoId) {
-        List<VideoAuthor> found = videos.videoAuthors(List.of(videoId));
-        if (found.stream().noneMatch(v -> v.videoId() == videoId)) {
-            throw new BizException(ErrorCode.VIDEO_NOT_FOUND, "video " + videoId + " does not exist");
-        }
     }
 
     /** The commenter as they see themselves; the same batch API that lists use. */

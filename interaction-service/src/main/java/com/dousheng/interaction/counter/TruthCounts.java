@@ -32,7 +32,7 @@ public class TruthCounts {
                 result.put(new CounterKey(kind, id), 0L);
             }
             for (IdCount row : query(kind, ids)) {
-                result.put(new CounterKey(kind, row.getId()), row.getTotal());
+                result.put(new CounterKey(kind, row.id()), row.total());
             }
         }
         return result;

@@ -1,6 +1,5 @@
 package com.dousheng.interaction.favorite;
 
-import com.dousheng.common.api.video.VideoAuthor;
 import com.dousheng.common.api.video.VideoBatchQuery;
 import com.dousheng.common.api.video.VideoDTO;
 import com.dousheng.common.api.video.VideoServiceClient;
@@ -9,6 +8,7 @@ import com.dousheng.common.web.ErrorCode;
 import com.dousheng.interaction.InteractionProperties;
 import com.dousheng.interaction.counter.CounterKey;
 import com.dousheng.interaction.counter.CounterStore;
+import com.dousheng.interaction.video.VideoLookup;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -19,13 +19,15 @@ public class FavoriteService {
 
     private final FavoriteMapper favorites;
     private final VideoServiceClient videos;
+    private final VideoLookup videoLookup;
     private final CounterStore counters;
     private final int listLimit;
 
-    public FavoriteService(FavoriteMapper favorites, VideoServiceClient videos, CounterStore counters,
-                           InteractionProperties properties) {
+    public FavoriteService(FavoriteMapper favorites, VideoServiceClient videos, VideoLookup videoLookup,
+                           CounterStore counters, InteractionProperties properties) {
         this.favorites = favorites;
         this.videos = videos;
+        this.videoLookup = videoLookup;
         this.counters = counters;
         this.listLimit = properties.listLimit();
     }
@@ -35,7 +37,7 @@ public class FavoriteService {
         if (actionType != LIKE && actionType != UNLIKE) {
             throw new BizException(ErrorCode.INVALID_PARAMETER, "action_type must be 1 (like) or 2 (unlike)");
         }
-        long authorId = authorOf(videoId);
+        long authorId = videoLookup.authorOf(videoId);
         List<CounterKey> keys = List.of(CounterKey.videoFavorites(videoId), CounterKey.userLiked(userId),
                 CounterKey.userReceived(authorId));
         if (actionType == LIKE) {
@@ -54,14 +56,5 @@ public class FavoriteService {
         }
         List<VideoDTO> found = videos.batchVideos(new VideoBatchQuery(viewerId, ids));
         return found == null ? List.of() : found;
-    }
-
-    private long authorOf(long videoId) {
-        List<VideoAuthor> authors = videos.videoAuthors(List.of(videoId));
-        return authors.stream()
-                .filter(a -> a.videoId() == videoId)
-                .findFirst()
-                .map(VideoAuthor::authorId)
-                .orElseThrow(() -> new BizException(ErrorCode.VIDEO_NOT_FOUND, "video " + videoId + " does not exist"));
     }
 }
