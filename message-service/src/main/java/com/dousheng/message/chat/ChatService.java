@@ -1,6 +1,7 @@
 package com.dousheng.message.chat;
 
 import com.dousheng.common.api.message.LatestMessage;
+import com.dousheng.common.api.user.UserChecks;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.text.SensitiveWordFilter;
 import com.dousheng.common.text.UserText;
@@ -65,9 +66,7 @@ public class ChatService {
             throw new BizException(ErrorCode.CANNOT_MESSAGE_SELF);
         }
         // asked before the transaction, so that no database connection waits on another service
-        if (!users.existingUserIds(List.of(toUserId)).contains(toUserId)) {
-            throw new BizException(ErrorCode.USER_NOT_FOUND, "user " + toUserId + " does not exist");
-        }
+        UserChecks.requireExists(users, toUserId, "user " + toUserId + " does not exist");
         String masked = filter.mask(content);
         transaction.executeWithoutResult(status -> append(fromUserId, toUserId, masked));
     }

@@ -5,6 +5,7 @@ import com.dousheng.common.api.message.LatestMessageQuery;
 import com.dousheng.common.api.message.MessageServiceClient;
 import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.api.user.UserChecks;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
@@ -41,9 +42,7 @@ public class FollowService {
         if (viewerId == toUserId) {
             throw new BizException(ErrorCode.CANNOT_FOLLOW_SELF);
         }
-        if (!users.existingUserIds(List.of(toUserId)).contains(toUserId)) {
-            throw new BizException(ErrorCode.USER_NOT_FOUND, "user " + toUserId + " does not exist");
-        }
+        UserChecks.requireExists(users, toUserId, "user " + toUserId + " does not exist");
         if (actionType == FOLLOW) {
             follows.insertIfAbsent(viewerId, toUserId);
         } else {

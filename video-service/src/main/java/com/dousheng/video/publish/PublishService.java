@@ -1,5 +1,6 @@
 package com.dousheng.video.publish;
 
+import com.dousheng.common.api.user.UserChecks;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.text.SensitiveWordFilter;
 import com.dousheng.common.web.BizException;
@@ -17,7 +18,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -63,9 +63,7 @@ public class PublishService {
     public Video publish(long authorId, MultipartFile data, String title) {
         checkFile(data);
         String cleanTitle = checkTitle(title);
-        if (!users.existingUserIds(List.of(authorId)).contains(authorId)) {
-            throw new BizException(ErrorCode.USER_NOT_FOUND, "your account no longer exists; please log in again");
-        }
+        UserChecks.requireExists(users, authorId, "your account no longer exists; please log in again");
         Path staged = stage(data);
         try {
             return store(authorId, wordFilter.mask(cleanTitle), staged);
