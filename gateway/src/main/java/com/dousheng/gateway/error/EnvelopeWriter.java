@@ -28,7 +28,11 @@ public class EnvelopeWriter {
         boolean api = exchange.getRequest().getPath().value().startsWith("/douyin/");
         response.setStatusCode(api ? HttpStatus.OK : mediaStatus);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        byte[] body = json.writeValueAsBytes(BaseResponse.of(code, message));
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body)));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(body(code, message))));
+    }
+
+    /** The envelope's JSON, also for answers written below Spring (MalformedRequestHandler). */
+    public byte[] body(ErrorCode code, String message) {
+        return json.writeValueAsBytes(BaseResponse.of(code, message));
     }
 }

@@ -9,11 +9,11 @@ import reactor.netty.NettyPipeline;
 public class MalformedRequestConfiguration {
 
     @Bean
-    public NettyServerCustomizer malformedRequestsInTheEnvelope() {
+    public NettyServerCustomizer malformedRequestsInTheEnvelope(EnvelopeWriter envelope) {
         return server -> server.doOnChannelInit((observer, channel, remoteAddress) -> {
             if (channel.pipeline().get(NettyPipeline.HttpCodec) != null) {
                 channel.pipeline().addAfter(NettyPipeline.HttpCodec, "dousheng.malformedRequests",
-                        new MalformedRequestHandler());
+                        new MalformedRequestHandler(envelope));
             }
         });
     }

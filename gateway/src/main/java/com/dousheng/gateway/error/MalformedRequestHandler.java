@@ -16,7 +16,6 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.ReferenceCountUtil;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -27,7 +26,12 @@ import java.util.concurrent.TimeUnit;
 final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
     private static final long DRAIN_SECONDS = 2;
 
+    private final EnvelopeWriter envelope;
     private boolean discarding;
+
+    MalformedRequestHandler(EnvelopeWriter envelope) {
+        this.envelope = envelope;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -42,7 +46,7 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
                 ErrorCode code = request.decoderResult().isFailure() ? ErrorCode.PAYLOAD_TOO_LARGE
                         : ErrorCode.INVALID_PARAMETER;
                 ReferenceCountUtil.release(msg);
-                ctx.writeAndFlush(envelope(code, message)).addListener(written -> finish(ctx));
+                ctx.writeAndFlush(answer(code, message)).addListener(written -> finish(ctx));
                 return;
             }
         }
@@ -76,10 +80,8 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static FullHttpResponse envelope(ErrorCode code, String message) {
-        // the same shape as BaseResponse; the message is ours, so no escaping is needed
-        byte[] body = ("{\"status_code\":" + code.code() + ",\"status_msg\":\"" + message + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
+    private FullHttpResponse answer(ErrorCode code, String message) {
+        byte[] body = envelope.body(code, message);
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
