@@ -61,12 +61,12 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
         long latencyMs = started == null ? -1 : TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
         Object user = context.getAttributes().get(USER_ID_ATTRIBUTE);
         URI upstream = (URI) context.getAttributes().get(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
+        Span span = TraceIds.span(context);
         String line = String.format("method=%s path=%s status=%s latency_ms=%d user=%s trace=%s upstream=%s%s",
                 context.getCarrier().getMethod().name(), context.getCarrier().getPath().value(), status(context),
-                latencyMs, user == null ? "-" : user, orDash(TraceIds.of(context)),
+                latencyMs, user == null ? "-" : user, span == null ? "-" : span.context().traceId(),
                 upstream == null ? "-" : upstream.getHost() + ":" + upstream.getPort(),
                 context.isConnectionAborted() ? " aborted" : "");
-        Span span = TraceIds.span(context);
         Tracer current = tracer.getIfAvailable();
         if (span == null || current == null) {
             log.info(line);
@@ -85,9 +85,5 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
             return context.isConnectionAborted() ? "-" : "200";
         }
         return Integer.toString(status.value());
-    }
-
-    private static String orDash(String value) {
-        return value == null ? "-" : value;
     }
 }
