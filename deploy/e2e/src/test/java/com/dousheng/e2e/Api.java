@@ -1,5 +1,7 @@
 package com.dousheng.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -10,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -110,10 +114,29 @@ public final class Api {
         return URI.create(Suite.GATEWAY + path + (q.isEmpty() ? "" : "?" + q));
     }
 
+    /** Every field of the contract's User object. */
+    public static final List<String> USER_FIELDS = List.of("id", "name", "follow_count", "follower_count",
+            "is_follow", "avatar", "background_image", "signature", "total_favorited", "work_count", "favorite_count");
+
+    /** A User object with every field, describing {@code expected}. */
+    public static void assertFullUser(JsonNode user, Session expected) {
+        for (String field : USER_FIELDS) {
+            assertThat(user.has(field)).as("User.%s present in %s", field, user).isTrue();
+        }
+        assertThat(user.get("id").asLong()).isEqualTo(expected.userId());
+        assertThat(user.get("name").asString()).isEqualTo(expected.name());
+        assertThat(user.get("avatar").asString()).startsWith("http");
+    }
+
     /** Registers a fresh user and returns its id and token. */
     public static Session register(String prefix) {
+        return register(prefix, Api::post);
+    }
+
+    /** The same, sending the request with {@code post} (Client's, to record it). */
+    static Session register(String prefix, BiFunction<String, Map<String, Object>, JsonNode> post) {
         String name = prefix + Long.toString(System.nanoTime() % 100_000_000L, 36);
-        JsonNode answer = post("/douyin/user/register/", params("username", name, "password", "secret123"));
+        JsonNode answer = post.apply("/douyin/user/register/", params("username", name, "password", "secret123"));
         if (answer.get("status_code").asInt() != 0) {
             throw new AssertionError("register failed: " + answer);
         }

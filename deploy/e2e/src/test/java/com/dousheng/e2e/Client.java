@@ -56,12 +56,7 @@ final class Client {
 
     /** Registers a fresh user (unique name per run) through the recorded client. */
     static Api.Session register(String prefix) {
-        String name = prefix + Long.toString(System.nanoTime() % 100_000_000L, 36);
-        JsonNode answer = post("/douyin/user/register/", Api.params("username", name, "password", "secret123"));
-        if (answer.get("status_code").asInt() != 0) {
-            throw new AssertionError("register failed: " + answer);
-        }
-        return new Api.Session(answer.get("user_id").asLong(), answer.get("token").asString(), name);
+        return Api.register(prefix, Client::post);
     }
 
     static HttpResponse<byte[]> download(String url, String range) {

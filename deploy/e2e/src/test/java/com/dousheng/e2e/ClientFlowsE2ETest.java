@@ -1,5 +1,6 @@
 package com.dousheng.e2e;
 
+import static com.dousheng.e2e.Api.assertFullUser;
 import static com.dousheng.e2e.Api.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -44,8 +45,6 @@ class ClientFlowsE2ETest {
     private static final Api.Session ANONYMOUS = null;
     private static final ZoneId COMMENT_ZONE = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter MM_DD = DateTimeFormatter.ofPattern("MM-dd");
-    private static final List<String> USER_FIELDS = List.of("id", "name", "follow_count", "follower_count",
-            "is_follow", "avatar", "background_image", "signature", "total_favorited", "work_count", "favorite_count");
     private static final long UNKNOWN_ID = 987_654_321_987L;
 
     // ---------------------------------------------------------------- 1. videos
@@ -754,15 +753,6 @@ class ClientFlowsE2ETest {
             }
         }
         throw new AssertionError("comment " + commentId + " is not listed: " + comments);
-    }
-
-    private static void assertFullUser(JsonNode user, Api.Session expected) {
-        for (String field : USER_FIELDS) {
-            assertThat(user.has(field)).as("User.%s present in %s", field, user).isTrue();
-        }
-        assertThat(user.get("id").asLong()).isEqualTo(expected.userId());
-        assertThat(user.get("name").asString()).isEqualTo(expected.name());
-        assertThat(user.get("avatar").asString()).startsWith("http");
     }
 
     private static List<Long> ids(JsonNode list) {

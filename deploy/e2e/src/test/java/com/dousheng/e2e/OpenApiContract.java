@@ -61,26 +61,23 @@ final class OpenApiContract {
 
     /** The schema of the 200 JSON answer of an operation. */
     Object responseSchema(String operationId) {
-        for (Object item : map(spec, "paths").values()) {
-            for (Object operation : map(item).values()) {
-                if (operationId.equals(map(operation).get("operationId"))) {
-                    return jsonSchema(map(operation));
-                }
-            }
-        }
-        throw new AssertionError("no operation " + operationId + " in the contract");
+        return jsonSchema(operation(operationId));
     }
 
     /** Media types the contract lists for the static file route. */
     List<String> staticContentTypes() {
+        return new ArrayList<>(map(map(map(operation("staticFile"), "responses"), "200"), "content").keySet());
+    }
+
+    private Map<String, Object> operation(String operationId) {
         for (Object item : map(spec, "paths").values()) {
             for (Object operation : map(item).values()) {
-                if ("staticFile".equals(map(operation).get("operationId"))) {
-                    return new ArrayList<>(map(map(map(operation, "responses"), "200"), "content").keySet());
+                if (operationId.equals(map(operation).get("operationId"))) {
+                    return map(operation);
                 }
             }
         }
-        throw new AssertionError("no staticFile operation in the contract");
+        throw new AssertionError("no operation " + operationId + " in the contract");
     }
 
     static Object ref(String schemaName) {
