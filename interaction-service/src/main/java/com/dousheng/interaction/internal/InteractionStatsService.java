@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.LongFunction;
 import org.springframework.stereotype.Service;
 
 /**
@@ -34,12 +35,7 @@ public class InteractionStatsService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<CounterKey> keys = new ArrayList<>(2 * ids.size());
-        for (Long id : ids) {
-            keys.add(CounterKey.videoFavorites(id));
-            keys.add(CounterKey.videoComments(id));
-        }
-        Map<CounterKey, Long> counts = counters.read(keys);
+        Map<CounterKey, Long> counts = readBoth(ids, CounterKey::videoFavorites, CounterKey::videoComments);
         Set<Long> liked = viewerId == null ? Set.of() : new HashSet<>(favorites.likedAmong(viewerId, ids));
         List<VideoStats> stats = new ArrayList<>(videoIds.size());
         for (Long id : videoIds) {
@@ -57,12 +53,7 @@ public class InteractionStatsService {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<CounterKey> keys = new ArrayList<>(2 * ids.size());
-        for (Long id : ids) {
-            keys.add(CounterKey.userLiked(id));
-            keys.add(CounterKey.userReceived(id));
-        }
-        Map<CounterKey, Long> counts = counters.read(keys);
+        Map<CounterKey, Long> counts = readBoth(ids, CounterKey::userLiked, CounterKey::userReceived);
         List<UserInteractionStats> stats = new ArrayList<>(userIds.size());
         for (Long id : userIds) {
             if (id != null) {
@@ -71,6 +62,17 @@ public class InteractionStatsService {
             }
         }
         return stats;
+    }
+
+    /** Two counters of every id, in one read of the counter store. */
+    private Map<CounterKey, Long> readBoth(List<Long> ids, LongFunction<CounterKey> first,
+                                           LongFunction<CounterKey> second) {
+        List<CounterKey> keys = new ArrayList<>(2 * ids.size());
+        for (Long id : ids) {
+            keys.add(first.apply(id));
+            keys.add(second.apply(id));
+        }
+        return counters.read(keys);
     }
 
     private static List<Long> distinct(List<Long> ids) {
