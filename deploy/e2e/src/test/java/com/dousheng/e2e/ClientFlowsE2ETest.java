@@ -37,7 +37,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The client's flows through the real gateway, covering all 16 endpoints: upload and feed, likes, comments,
  * follows and chat, refusals. Every JSON answer is recorded by {@link Client}; the last test judges them all
- * against {@code ../shared/api/openapi.yaml}.
+ * against {@code docs/api/openapi.yaml}.
  */
 @ExtendWith(Suite.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -595,7 +595,7 @@ class ClientFlowsE2ETest {
     @Test
     @Order(100)
     void everyResponseOfTheFlowsMatchesTheOpenApiContract() {
-        System.out.println("[e2e] flow: every answer of the flows checked against ../shared/api/openapi.yaml");
+        System.out.println("[e2e] flow: every answer of the flows checked against docs/api/openapi.yaml");
         OpenApiContract contract = OpenApiContract.load();
         Map<String, String> operations = contract.jsonOperations();
         assertThat(operations).as("the camp endpoints in the contract").hasSize(16);

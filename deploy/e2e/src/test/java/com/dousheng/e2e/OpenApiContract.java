@@ -25,8 +25,8 @@ import tools.jackson.databind.JsonNode;
  * false for an anonymous viewer).
  */
 final class OpenApiContract {
-    /** CI clones the repository with {@code shared/} beside it; the tests run with the repository root as cwd. */
-    static final Path LOCATION = Path.of("../shared/api/openapi.yaml");
+    /** The project's own contract; the tests run with the repository root as cwd. */
+    static final Path LOCATION = Path.of("docs/api/openapi.yaml");
     private static final String SCHEMAS = "#/components/schemas/";
 
     private final Map<String, Object> spec;
@@ -38,8 +38,8 @@ final class OpenApiContract {
     static OpenApiContract load() {
         Path file = LOCATION.toAbsolutePath().normalize();
         if (!Files.isRegularFile(file)) {
-            throw new AssertionError("the API contract is missing: expected " + file + " (../shared/api/openapi.yaml "
-                    + "relative to the repository root; the shared/ folder must sit beside the clone)");
+            throw new AssertionError("the API contract is missing: expected " + file
+                    + " (docs/api/openapi.yaml relative to the repository root)");
         }
         try (InputStream in = Files.newInputStream(file)) {
             return new OpenApiContract(new Yaml().load(in));
