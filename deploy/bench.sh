@@ -1,103 +1,458 @@
 #!/usr/bin/env bash
-# Benchmark of the public API through the gateway, the way the client loads it: the hot reads (feed, profile,
-# comment list, chat poll, follower list) and one write (like/unlike), each for a fixed time with wrk, plus the
-# resident memory of every JVM of the suite. Run it against a running suite (bash deploy/run.sh start); it seeds
-# data with deploy/demo.sh first. Figures go to stdout as a Markdown table.
+# Benchmark of the public API through the gateway, against a running suite (bash deploy/run.sh start).
 #
-#   bash deploy/bench.sh [seconds-per-endpoint] [connections]     defaults: 15 and 16
-# Environment: DOUSHENG_GATEWAY_URL (http://127.0.0.1:8080). Needs wrk, curl and jq (installed with apt-get).
+#   bash deploy/bench.sh
+#
+# 1. Seeds its own data set through the public API when it is not there yet (run twice, it reuses it): 100 users,
+#    300 videos (every feed page holds 30), 3,000 likes, 1,000 follows, 1,000 comments and some chats.
+# 2. Warms every JVM on the path with a minute of load on all the measured endpoints.
+# 3. Measures the reads at 64 and 256 connections, a like/unlike write, and one mixed run (feeds paged with
+#    latest_time while other users like and comment), each repeated to show its spread. Every answer that is not
+#    HTTP 200 with status_code 0 counts as failed (a wrk Lua hook), as do wrk's socket errors and timeouts, and
+#    the degraded-call metric of every service is read before and after each measurement.
+# 4. Measures the gateway's own ceiling in the same run: a second gateway, the project's jar with run.sh's flags and
+#    all its filters, in front of an endpoint that answers a constant (deploy/bench-constant), and that endpoint
+#    directly. Every figure is also printed as a ratio of that ceiling.
+# Prints Markdown tables on stdout; progress goes to stderr.
+#
+# Environment (all optional):
+#   DOUSHENG_GATEWAY_URL   the suite's gateway (http://127.0.0.1:8080)
+#   BENCH_SECONDS          length of one measurement (10); BENCH_REPEAT how many of each (3)
+#   BENCH_WARMUP           seconds of warm-up load before anything counts (60), also for the ceiling's gateway
+#   BENCH_CONNECTIONS      connection counts for the reads ("64 256")
+#   BENCH_MANAGEMENT_PORTS the services' management ports, for the degraded-call metric ("9081 9082 9083 9084 9085")
+#   BENCH_CEILING_PORT     port of the ceiling's gateway (18080; its management port is +1000); BENCH_CONSTANT_PORT (18090)
+#   BENCH_BARE_GATEWAY_JAR a bare Spring Cloud Gateway jar to measure in front of the same constant endpoint, for
+#                          comparison (its route is given on the command line); BENCH_BARE_GATEWAY_PATH the path it
+#                          lets through (/douyin/hello)
+# Needs wrk, curl, jq and ffmpeg (installed with apt-get when missing) and a JDK.
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT_DIR="$(dirname "$DEPLOY_DIR")"
 GATEWAY="${DOUSHENG_GATEWAY_URL:-http://127.0.0.1:8080}"
-DURATION="${1:-15}"
-CONNECTIONS="${2:-16}"
+GATEWAY="${GATEWAY%/}"
+RUN_SECONDS="${BENCH_SECONDS:-10}"
+REPEAT="${BENCH_REPEAT:-3}"
+WARMUP="${BENCH_WARMUP:-60}"
+CONNECTIONS=(${BENCH_CONNECTIONS:-64 256})
+MANAGEMENT_PORTS=(${BENCH_MANAGEMENT_PORTS:-9081 9082 9083 9084 9085})
+CEILING_PORT="${BENCH_CEILING_PORT:-18080}"
+CONSTANT_PORT="${BENCH_CONSTANT_PORT:-18090}"
+BARE_PORT=18083
+PASSWORD="bench-password"
+USER_COUNT=100 VIDEOS_PER_USER=3 LIKES_PER_USER=30 FOLLOWS_PER_USER=10 COMMENTS_PER_USER=10 MESSAGES_PER_USER=5
+PARALLEL=8
+JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
 log() { echo "[bench] $*" >&2; }
-for tool in wrk curl jq; do
-  command -v "$tool" >/dev/null || { log "installing $tool"; apt-get update -qq >/dev/null; apt-get install -y -qq "$tool" >/dev/null; }
+die() { echo "[bench] ERROR: $*" >&2; exit 1; }
+
+for tool in wrk curl jq ffmpeg; do
+  command -v "$tool" >/dev/null && continue
+  log "installing $tool with apt-get"
+  apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null ||
+    die "$tool is needed and could not be installed"
 done
 
-log "seeding with deploy/demo.sh"
-bash "$DEPLOY_DIR/demo.sh" "$GATEWAY" >/dev/null
-
-login() {
-  curl -sf -X POST "$GATEWAY/douyin/user/login/?username=$1&password=${DEMO_PASSWORD:-dousheng-demo}" | jq -r .token
+WORK="$(mktemp -d)"
+STARTED_PIDS=()
+cleanup() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  rm -rf "$WORK"
 }
-ALICE_TOKEN="$(login demo_alice)"
-ALICE_ID="$(curl -sf "$GATEWAY/douyin/user/?token=$ALICE_TOKEN" | jq .user.id)"
-BOB_TOKEN="$(login demo_bob)"
-BOB_ID="$(curl -sf "$GATEWAY/douyin/user/?token=$BOB_TOKEN" | jq .user.id)"
-VIDEO_ID="$(curl -sf "$GATEWAY/douyin/feed/" | jq '.video_list[0].id')"
-[[ "$VIDEO_ID" != null ]] || { log "the feed is empty: seeding failed"; exit 1; }
+trap cleanup EXIT
 
-# like then unlike, alternately: a write path through interaction-service and video-service
-LIKE_SCRIPT="$(mktemp --suffix=.lua)"
-trap 'rm -f "$LIKE_SCRIPT"' EXIT
-cat > "$LIKE_SCRIPT" <<LUA
-local n = 0
-request = function()
-  n = n + 1
-  return wrk.format("POST", "/douyin/favorite/action/?token=$BOB_TOKEN&video_id=$VIDEO_ID&action_type=" .. (n % 2 + 1))
+curl -sf --noproxy '*' -m 10 -o /dev/null "$GATEWAY/douyin/feed/" ||
+  die "no gateway answers at $GATEWAY: start the suite first (bash deploy/run.sh start)"
+
+# --- the API ---------------------------------------------------------------------------------------------------
+
+# api METHOD PATH [name=value ...]: the client's way (parameters in the query string); prints the answer, and
+# fails unless it is a success
+api() {
+  local method=$1 path=$2 param answer
+  shift 2
+  local args=()
+  for param in "$@"; do args+=(--data-urlencode "$param"); done
+  answer="$(curl -sS --noproxy '*' -m 60 -G -X "$method" "${args[@]}" "$GATEWAY$path")" || return 1
+  jq -e '.status_code == 0' >/dev/null 2>&1 <<<"$answer" || { echo "$method $path: ${answer:0:300}" >&2; return 1; }
+  printf '%s' "$answer"
+}
+export -f api
+export GATEWAY PASSWORD
+
+# parallel FUNCTION: runs FUNCTION once per stdin line (its words as arguments), $PARALLEL at a time; fails if any did
+parallel() {
+  local fn=$1
+  xargs -P "$PARALLEL" -L 1 bash -c "$fn"' "$@" || exit 255' _ >/dev/null
+}
+
+# --- seeding ---------------------------------------------------------------------------------------------------
+
+user_name() { printf 'bench_%03d' "$1"; }
+
+# sign_in INDEX: registers bench user INDEX, or logs in when it exists; prints "index id token"
+sign_in() {
+  local name answer
+  name="$(printf 'bench_%03d' "$1")"
+  answer="$(api POST /douyin/user/register/ "username=$name" "password=$PASSWORD" 2>/dev/null)" ||
+    answer="$(api POST /douyin/user/login/ "username=$name" "password=$PASSWORD")" || return 1
+  echo "$1 $(jq -r '.user_id' <<<"$answer") $(jq -r '.token' <<<"$answer")"
+}
+export -f sign_in
+
+declare -a ID TOKEN
+seed_users() {
+  local lines index id token
+  lines="$(seq 1 "$USER_COUNT" | xargs -P "$PARALLEL" -I{} bash -c 'sign_in {}')" || die "signing in the bench users failed"
+  while read -r index id token; do
+    ID[$index]=$id
+    TOKEN[$index]=$token
+  done <<<"$lines"
+  (( ${#ID[@]} == USER_COUNT )) || die "only ${#ID[@]} of $USER_COUNT bench users signed in"
+}
+
+# publish_missing INDEX ID TOKEN MP4: tops user INDEX up to VIDEOS_PER_USER videos
+publish_missing() {
+  local have n
+  have="$(api GET /douyin/publish/list/ "user_id=$2" "token=$3" | jq '.video_list | length')" || return 1
+  for (( n = have + 1; n <= VIDEOS_PER_USER; n++ )); do
+    curl -sS --noproxy '*' -m 120 -X POST "$GATEWAY/douyin/publish/action/" -F "data=@$4;type=video/mp4" \
+      -F "token=$3" --form-string "title=bench video $1-$n" | jq -e '.status_code == 0' >/dev/null || return 1
+  done
+}
+export -f publish_missing
+export VIDEOS_PER_USER
+
+declare -a VIDEO
+seed_videos() {
+  local i file="$WORK/bench.mp4"
+  ffmpeg -hide_banner -loglevel error -nostdin -y -f lavfi -i "testsrc=size=180x320:rate=15" -t 1 \
+    -c:v libx264 -profile:v main -pix_fmt yuv420p -movflags +faststart "$file" || die "ffmpeg could not make a video"
+  for i in $(seq 1 "$USER_COUNT"); do echo "$i ${ID[$i]} ${TOKEN[$i]} $file"; done |
+    parallel publish_missing || die "publishing the bench videos failed"
+  # video k of user i is VIDEO[(i-1)*VIDEOS_PER_USER + k-1]
+  local ids
+  for i in $(seq 1 "$USER_COUNT"); do
+    ids="$(api GET /douyin/publish/list/ "user_id=${ID[$i]}" "token=${TOKEN[1]}" | jq -r '[.video_list[].id] | sort | .[]')"
+    VIDEO+=($ids)
+  done
+  (( ${#VIDEO[@]} >= USER_COUNT * VIDEOS_PER_USER )) || die "only ${#VIDEO[@]} bench videos exist"
+}
+
+# like_all TOKEN VIDEO_ID...; follow_all TOKEN USER_ID...: idempotent in the API
+like_all() {
+  local token=$1 video
+  shift
+  for video in "$@"; do api POST /douyin/favorite/action/ "token=$token" "video_id=$video" action_type=1 >/dev/null || return 1; done
+}
+follow_all() {
+  local token=$1 user
+  shift
+  for user in "$@"; do api POST /douyin/relation/action/ "token=$token" "to_user_id=$user" action_type=1 >/dev/null || return 1; done
+}
+# comment_all INDEX TOKEN VIDEO_ID...: not idempotent, so the caller checks first
+comment_all() {
+  local index=$1 token=$2 video n=0
+  shift 2
+  for video in "$@"; do
+    n=$((n + 1))
+    api POST /douyin/comment/action/ "token=$token" "video_id=$video" action_type=1 "comment_text=bench comment $index-$n" >/dev/null || return 1
+  done
+}
+# chat TOKEN TO_USER_ID COUNT
+chat() {
+  local n
+  for (( n = 1; n <= $3; n++ )); do
+    api POST /douyin/message/action/ "token=$1" "to_user_id=$2" action_type=1 "content=bench message $n" >/dev/null || return 1
+  done
+}
+export -f like_all follow_all comment_all chat
+
+seed_relations() {
+  local i j n videos users have
+  log "likes: $LIKES_PER_USER per user"
+  for i in $(seq 1 "$USER_COUNT"); do
+    have="$(api GET /douyin/favorite/list/ "user_id=${ID[$i]}" "token=${TOKEN[$i]}" | jq '.video_list | length')"
+    (( have >= LIKES_PER_USER )) && continue
+    videos=""
+    for j in $(seq 0 $((LIKES_PER_USER - 1))); do videos+=" ${VIDEO[$(( ((i - 1) * 7 + j * 10) % ${#VIDEO[@]} ))]}"; done
+    echo "${TOKEN[$i]}$videos"
+  done | parallel like_all || die "liking failed"
+
+  log "follows: $FOLLOWS_PER_USER per user"
+  for i in $(seq 1 "$USER_COUNT"); do
+    have="$(api GET /douyin/relation/follow/list/ "user_id=${ID[$i]}" "token=${TOKEN[$i]}" | jq '.user_list | length')"
+    (( have >= FOLLOWS_PER_USER )) && continue
+    users=""
+    for j in $(seq 1 "$FOLLOWS_PER_USER"); do users+=" ${ID[$(( (i - 1 + j) % USER_COUNT + 1 ))]}"; done
+    echo "${TOKEN[$i]}$users"
+  done | parallel follow_all || die "following failed"
+
+  log "comments: $COMMENTS_PER_USER per user"
+  for i in $(seq 1 "$USER_COUNT"); do
+    local first="${VIDEO[$(( ((i - 1) * 3) % ${#VIDEO[@]} ))]}"
+    api GET /douyin/comment/list/ "video_id=$first" "token=${TOKEN[$i]}" |
+      jq -e --arg c "bench comment $i-1" 'any(.comment_list[]; .content == $c)' >/dev/null && continue
+    videos=""
+    for j in $(seq 0 $((COMMENTS_PER_USER - 1))); do videos+=" ${VIDEO[$(( ((i - 1) * 3 + j) % ${#VIDEO[@]} ))]}"; done
+    echo "$i ${TOKEN[$i]}$videos"
+  done | parallel comment_all || die "commenting failed"
+
+  log "chats: $MESSAGES_PER_USER messages from each user to the next"
+  for i in $(seq 1 "$USER_COUNT"); do
+    n="$(( i % USER_COUNT + 1 ))"
+    have="$(api GET /douyin/message/chat/ "to_user_id=${ID[$n]}" pre_msg_time=0 "token=${TOKEN[$i]}" |
+      jq --argjson me "${ID[$i]}" '[.message_list[] | select(.from_user_id == $me)] | length')"
+    (( have >= MESSAGES_PER_USER )) && continue
+    echo "${TOKEN[$i]} ${ID[$n]} $((MESSAGES_PER_USER - have))"
+  done | parallel chat || die "chatting failed"
+}
+
+# --- measuring -------------------------------------------------------------------------------------------------
+
+# the Lua hooks every measurement shares: count answers that are not HTTP 200 with status_code 0
+COUNTING_LUA='
+local threads = {}
+function setup(thread) table.insert(threads, thread); thread:set("id", #threads) end
+function init(args) failed = 0 end
+function response(status, headers, body)
+  if status ~= 200 or not string.find(body, "\"status_code\":0", 1, true) then failed = failed + 1 end
 end
-LUA
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("failed") end
+  local e = summary.errors
+  io.write(string.format("BENCH failed=%d socket=%d timeouts=%d requests=%d\n", total,
+    e.connect + e.read + e.write, e.timeout, summary.requests))
+end
+'
 
-ENDPOINTS=(
-  "feed, anonymous|/douyin/feed/"
-  "feed, logged in|/douyin/feed/?token=$ALICE_TOKEN"
-  "user info|/douyin/user/?user_id=$BOB_ID&token=$ALICE_TOKEN"
-  "comment list|/douyin/comment/list/?video_id=$VIDEO_ID&token=$ALICE_TOKEN"
-  "follower list|/douyin/relation/follower/list/?user_id=$ALICE_ID&token=$BOB_TOKEN"
-  "chat poll|/douyin/message/chat/?to_user_id=$BOB_ID&pre_msg_time=0&token=$ALICE_TOKEN"
-  "like/unlike (write)|LUA"
-)
+# lua_for NAME [REQUEST_LUA]: a script file with the counting hooks, and a request function when given
+lua_for() {
+  local file="$WORK/$1.lua"
+  { echo "$COUNTING_LUA"; echo "${2:-}"; } > "$file"
+  echo "$file"
+}
 
-# every answer must be a success, or the figures would measure error paths
-for entry in "${ENDPOINTS[@]}"; do
-  path="${entry#*|}"
-  [[ "$path" == LUA ]] && continue
-  code="$(curl -sf "$GATEWAY$path" | jq .status_code)"
-  [[ "$code" == 0 ]] || { log "${entry%%|*} answers status_code $code"; exit 1; }
-done
+# sum of every service's degraded-call counter (dousheng.remote.failures)
+degraded_total() {
+  local port total=0 value
+  for port in "${MANAGEMENT_PORTS[@]}"; do
+    value="$(curl -sf --noproxy '*' -m 5 "http://127.0.0.1:$port/actuator/prometheus" 2>/dev/null |
+      awk '/^dousheng_remote_failures_total/ {s += $2} END {printf "%d", s}')" || value=0
+    total=$((total + ${value:-0}))
+  done
+  echo "$total"
+}
 
-log "warming up the JVMs"
-for entry in "${ENDPOINTS[@]}"; do
-  path="${entry#*|}"
-  [[ "$path" == LUA ]] && continue
-  wrk -t2 -c8 -d5s "$GATEWAY$path" >/dev/null
-done
+# to_ms VALUE: wrk's latency (e.g. 812.00us, 12.34ms, 1.20s) in milliseconds
+to_ms() {
+  awk -v v="$1" 'BEGIN {
+    if (v ~ /us$/) { sub(/us$/, "", v); printf "%.1f", v / 1000 }
+    else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.1f", v }
+    else if (v ~ /m$/) { sub(/m$/, "", v); printf "%.0f", v * 60000 }
+    else { sub(/s$/, "", v); printf "%.0f", v * 1000 } }'
+}
 
-echo
-echo "wrk -t2 -c$CONNECTIONS -d${DURATION}s per endpoint, $(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ)"
-echo
-echo "| endpoint | requests/s | p50 | p90 | p99 | errors |"
-echo "|---|---|---|---|---|---|"
-for entry in "${ENDPOINTS[@]}"; do
-  name="${entry%%|*}"
-  path="${entry#*|}"
-  if [[ "$path" == LUA ]]; then
-    out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency -s "$LIKE_SCRIPT" "$GATEWAY")"
-  else
-    out="$(wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --latency "$GATEWAY$path")"
+RESULTS="$WORK/results.tsv"
+: > "$RESULTS"
+
+# measure NAME CONNECTIONS URL LUA_FILE: REPEAT runs; appends one row to RESULTS:
+# name, connections, median rps, min, max, p50 ms, p99 ms (of the median run), failed, socket errors+timeouts, degraded
+measure() {
+  local name=$1 connections=$2 url=$3 script=$4 run out rps before after
+  local -a all=() lines=()
+  local failed=0 socket=0
+  before="$(degraded_total)"
+  for run in $(seq 1 "$REPEAT"); do
+    out="$(wrk -t2 -c"$connections" -d"${RUN_SECONDS}s" --timeout 5s --latency -s "$script" "$url")"
+    rps="$(awk '/Requests\/sec/ {printf "%d", $2}' <<<"$out")"
+    all+=("$rps")
+    lines+=("$rps $(to_ms "$(awk '$1 == "50%" {print $2}' <<<"$out")") $(to_ms "$(awk '$1 == "99%" {print $2}' <<<"$out")")")
+    failed=$((failed + $(sed -n 's/.*BENCH failed=\([0-9]*\).*/\1/p' <<<"$out")))
+    socket=$((socket + $(sed -n 's/.*socket=\([0-9]*\) timeouts=\([0-9]*\).*/\1+\2/p' <<<"$out")))
+  done
+  after="$(degraded_total)"
+  local median min max p50 p99
+  read -r median p50 p99 <<<"$(printf '%s\n' "${lines[@]}" | sort -n | sed -n "$(( (REPEAT + 1) / 2 ))p")"
+  min="$(printf '%s\n' "${all[@]}" | sort -n | head -n 1)"
+  max="$(printf '%s\n' "${all[@]}" | sort -n | tail -n 1)"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$connections" "$median" "$min" "$max" "$p50" "$p99" \
+    "$failed" "$socket" "$((after - before))" >> "$RESULTS"
+  log "$name @$connections: $median req/s ($min-$max), p99 ${p99} ms, failed $failed, socket errors $socket, degraded $((after - before))"
+}
+
+# --- the ceiling -----------------------------------------------------------------------------------------------
+
+wait_answer() {
+  local url=$1 i
+  for i in $(seq 1 120); do
+    curl -sf --noproxy '*' -m 2 -o /dev/null "$url" && return 0
+    sleep 1
+  done
+  die "nothing answers at $url"
+}
+
+start_ceiling() {
+  local constant_jar gateway_jar
+  constant_jar="$(ls "$ROOT_DIR"/deploy/bench-constant/target/bench-constant-*.jar 2>/dev/null | head -n 1 || true)"
+  if [[ -z "$constant_jar" ]]; then
+    log "building deploy/bench-constant"
+    (cd "$ROOT_DIR" && ./mvnw -q -B -DskipTests package -pl deploy/bench-constant) >&2
+    constant_jar="$(ls "$ROOT_DIR"/deploy/bench-constant/target/bench-constant-*.jar | head -n 1)"
   fi
-  rps="$(awk '/Requests\/sec/ {print $2}' <<< "$out")"
-  p50="$(awk '$1 == "50%" {print $2}' <<< "$out")"
-  p90="$(awk '$1 == "90%" {print $2}' <<< "$out")"
-  p99="$(awk '$1 == "99%" {print $2}' <<< "$out")"
-  errors="$(awk '/Non-2xx|Socket errors/ {print}' <<< "$out" | tr '\n' ' ')"
-  echo "| $name | $rps | $p50 | $p90 | $p99 | ${errors:-0} |"
+  gateway_jar="$(ls "$ROOT_DIR"/gateway/target/gateway-*.jar | grep -v -- '-tests.jar' | head -n 1)"
+  local off=(--spring.cloud.nacos.discovery.enabled=false --spring.cloud.nacos.config.enabled=false
+    --spring.cloud.service-registry.auto-registration.enabled=false)
+  "$JAVA_BIN" -Xmx256m -jar "$constant_jar" --server.port="$CONSTANT_PORT" > "$WORK/constant.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  # the project's gateway as run.sh starts it, with one route to the constant through the balancer like every route
+  # shellcheck disable=SC2046
+  DOUSHENG_JWT_SECRET="bench-$(head -c 32 /dev/urandom | base64 | tr -d '\n=+/')" \
+    "$JAVA_BIN" $(bash "$DEPLOY_DIR/run.sh" java-opts gateway) -jar "$gateway_jar" \
+    --server.port="$CEILING_PORT" --management.server.port=$((CEILING_PORT + 1000)) "${off[@]}" \
+    '--spring.cloud.gateway.server.webflux.routes[0].id=bench-constant' \
+    '--spring.cloud.gateway.server.webflux.routes[0].uri=lb://bench-constant' \
+    '--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/douyin/**' \
+    "--spring.cloud.discovery.client.simple.instances.bench-constant[0].uri=http://127.0.0.1:$CONSTANT_PORT" \
+    > "$WORK/ceiling-gateway.log" 2>&1 &
+  STARTED_PIDS+=($!)
+  if [[ -n "${BENCH_BARE_GATEWAY_JAR:-}" ]]; then
+    "$JAVA_BIN" -Xmx256m -jar "$BENCH_BARE_GATEWAY_JAR" --server.port="$BARE_PORT" "${off[@]}" \
+      '--spring.cloud.gateway.server.webflux.routes[0].id=direct' \
+      "--spring.cloud.gateway.server.webflux.routes[0].uri=http://127.0.0.1:$CONSTANT_PORT" \
+      '--spring.cloud.gateway.server.webflux.routes[0].predicates[0]=Path=/douyin/**' \
+      > "$WORK/bare-gateway.log" 2>&1 &
+    STARTED_PIDS+=($!)
+    wait_answer "http://127.0.0.1:$BARE_PORT${BENCH_BARE_GATEWAY_PATH:-/douyin/hello}"
+  fi
+  wait_answer "http://127.0.0.1:$CONSTANT_PORT/douyin/feed/"
+  wait_answer "http://127.0.0.1:$CEILING_PORT/douyin/feed/"
+}
+
+# --- the run ---------------------------------------------------------------------------------------------------
+
+log "seeding (reused when it is there): $USER_COUNT users"
+seed_users
+log "videos: $VIDEOS_PER_USER per user"
+seed_videos
+seed_relations
+
+VIEWER=1 AUTHOR=2
+VIEWER_ID="${ID[$VIEWER]}" VIEWER_TOKEN="${TOKEN[$VIEWER]}" AUTHOR_ID="${ID[$AUTHOR]}"
+COMMENTED_VIDEO="${VIDEO[0]}"
+# the feed's page boundaries, for paging with latest_time
+PAGE_TIMES="$(t=""; for _ in $(seq 1 10); do
+  page="$(api GET /douyin/feed/ ${t:+latest_time=$t})"
+  [[ "$(jq '.video_list | length' <<<"$page")" == 30 ]] || die "a feed page holds fewer than 30 videos"
+  t="$(jq '.next_time' <<<"$page")"; echo "$t"; done | paste -sd, -)"
+
+READS=(
+  "feed, anonymous|/douyin/feed/"
+  "feed, logged in|/douyin/feed/?token=$VIEWER_TOKEN"
+  "user info|/douyin/user/?user_id=$AUTHOR_ID&token=$VIEWER_TOKEN"
+  "publish list|/douyin/publish/list/?user_id=$AUTHOR_ID&token=$VIEWER_TOKEN"
+  "favorite list|/douyin/favorite/list/?user_id=$VIEWER_ID&token=$VIEWER_TOKEN"
+  "follower list|/douyin/relation/follower/list/?user_id=$VIEWER_ID&token=$VIEWER_TOKEN"
+  "comment list|/douyin/comment/list/?video_id=$COMMENTED_VIDEO&token=$VIEWER_TOKEN"
+)
+for entry in "${READS[@]}"; do
+  api GET "${entry#*|}" >/dev/null || die "${entry%%|*} does not answer status_code 0: nothing to measure"
 done
-echo
-echo "Resident memory of the suite's JVMs:"
-echo
-echo "| process | RSS MB |"
-echo "|---|---|"
-total=0
-for pid in $(pgrep -f -- '-jar .*(-service-[^ ]*|gateway-[^ ]*|nacos-server-launcher)\.jar' || true); do
-  name="$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -oE '[^ /]+\.jar' | head -n 1 || true)"
-  [[ -n "$name" ]] || continue
-  rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"
-  total=$((total + rss))
-  echo "| ${name%.jar} | $rss |"
+
+# writers: every user but the viewer likes/unlikes and comments, spread over many users as real traffic is
+WRITER_TOKENS="$(for i in $(seq 3 "$USER_COUNT"); do printf '"%s",' "${TOKEN[$i]}"; done)"
+ALL_VIDEOS="$(printf '%s,' "${VIDEO[@]}")"
+READ_PATHS="$(for entry in "${READS[@]}"; do printf '"%s",' "${entry#*|}"; done)"
+WARMUP_LUA="$(lua_for warmup "
+local paths = {$READ_PATHS}
+local n = 0
+function request() n = n + 1; return wrk.format('GET', paths[n % #paths + 1]) end")"
+LIKE_LUA="$(lua_for like "
+local n = 0
+function request()
+  n = n + 1
+  return wrk.format('POST', '/douyin/favorite/action/?token=${TOKEN[$AUTHOR]}&video_id=$COMMENTED_VIDEO&action_type=' .. (n % 2 + 1))
+end")"
+# 80% feeds from a random page, as a scrolling client; 10% like or unlike; 10% comment; each by a random user
+MIXED_LUA="$(lua_for mixed "
+local times = {$PAGE_TIMES}
+local writers = {$WRITER_TOKENS}
+local videos = {$ALL_VIDEOS}
+local n = 0
+function init(args) failed = 0; math.randomseed(os.time() * 16 + id) end
+function request()
+  n = n + 1
+  local roll = math.random(100)
+  local token = writers[math.random(#writers)]
+  local video = videos[math.random(#videos)]
+  if roll <= 80 then
+    local path = '/douyin/feed/?latest_time=' .. times[math.random(#times)]
+    if roll <= 40 then path = path .. '&token=' .. token end
+    return wrk.format('GET', path)
+  elseif roll <= 90 then
+    return wrk.format('POST', '/douyin/favorite/action/?token=' .. token .. '&video_id=' .. video .. '&action_type=' .. (n % 2 + 1))
+  end
+  return wrk.format('POST', '/douyin/comment/action/?token=' .. token .. '&video_id=' .. video .. '&action_type=1&comment_text=bench%20' .. n)
+end")"
+PLAIN_LUA="$(lua_for plain)"
+
+log "warming up the suite: ${WARMUP}s of load on every read"
+wrk -t2 -c64 -d"${WARMUP}s" -s "$WARMUP_LUA" "$GATEWAY" >/dev/null
+
+for connections in "${CONNECTIONS[@]}"; do
+  for entry in "${READS[@]}"; do
+    measure "${entry%%|*}" "$connections" "$GATEWAY${entry#*|}" "$PLAIN_LUA"
+  done
 done
-echo "| total | $total |"
+measure "like/unlike (write)" 64 "$GATEWAY" "$LIKE_LUA"
+measure "mixed: paged feeds, likes, comments" 64 "$GATEWAY" "$MIXED_LUA"
+
+MEMORY="$WORK/memory.md"
+{
+  echo "| process | RSS MB |"
+  echo "|---|---|"
+  total=0
+  for pid in $(pgrep -f -- '-jar .*(-service-[^ ]*|gateway-[^ ]*|nacos-server-launcher)\.jar' || true); do
+    name="$(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -oE '[^ /]+\.jar' | head -n 1 || true)"
+    [[ -n "$name" ]] || continue
+    rss="$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$pid/status")"
+    total=$((total + rss))
+    echo "| ${name%.jar} | $rss |"
+  done
+  echo "| total | $total |"
+} > "$MEMORY"
+
+log "the gateway's ceiling: the project's gateway in front of a constant endpoint (warm-up ${WARMUP}s)"
+start_ceiling
+MANAGEMENT_PORTS=()
+wrk -t2 -c64 -d"${WARMUP}s" "http://127.0.0.1:$CEILING_PORT/douyin/feed/" >/dev/null
+measure "ceiling: project gateway → constant" 64 "http://127.0.0.1:$CEILING_PORT/douyin/feed/" "$PLAIN_LUA"
+measure "constant endpoint directly" 64 "http://127.0.0.1:$CONSTANT_PORT/douyin/feed/" "$PLAIN_LUA"
+if [[ -n "${BENCH_BARE_GATEWAY_JAR:-}" ]]; then
+  bare_url="http://127.0.0.1:$BARE_PORT${BENCH_BARE_GATEWAY_PATH:-/douyin/hello}"
+  wrk -t2 -c64 -d"${WARMUP}s" "$bare_url" >/dev/null
+  measure "bare gateway → constant" 64 "$bare_url" "$PLAIN_LUA"
+  # the project's again, right after, so that the two are compared on the same minute of the machine
+  measure "ceiling: project gateway → constant" 64 "http://127.0.0.1:$CEILING_PORT/douyin/feed/" "$PLAIN_LUA"
+fi
+
+CEILING="$(awk -F'\t' '$1 ~ /^ceiling/ {print $3}' "$RESULTS" | sort -n | tail -n 1)"
+echo
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $REPEAT runs of ${RUN_SECONDS}s each after ${WARMUP}s of warm-up" \
+  "(wrk -t2 --timeout 5s); requests/s is the median run (min-max), latencies are the median run's;" \
+  "ceiling = the project's gateway in front of a constant endpoint, $CEILING requests/s"
+echo
+echo "| endpoint | connections | requests/s | min-max | p50 ms | p99 ms | failed | socket errors | degraded | x ceiling |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+while IFS=$'\t' read -r name connections median min max p50 p99 failed socket degraded; do
+  ratio="$(awk -v a="$median" -v b="$CEILING" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')"
+  echo "| $name | $connections | $median | $min-$max | $p50 | $p99 | $failed | $socket | $degraded | $ratio |"
+done < "$RESULTS"
+echo
+echo "Resident memory of the suite's JVMs (before the ceiling's two were started):"
+echo
+cat "$MEMORY"

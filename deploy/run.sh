@@ -14,7 +14,8 @@
 #   DOUSHENG_DB_HOST/PORT/USER/PASSWORD, DOUSHENG_REDIS_HOST/PORT/PASSWORD/DATABASE  (127.0.0.1, root, no password)
 #   DOUSHENG_DB_SUFFIX   appended to every database name (e.g. _e2e), to keep a test run's data apart
 #   DOUSHENG_MEDIA_DIR   where uploaded videos and covers live (.run/media)
-#   DOUSHENG_JAVA_OPTS   JVM flags of every service and the gateway (explicit small heaps by default)
+#   DOUSHENG_JAVA_OPTS   JVM flags of every service and the gateway, replacing the defaults below
+#   <PREFIX>_JAVA_OPTS   JVM flags of one application, e.g. GATEWAY_JAVA_OPTS, VIDEO_SERVICE_JAVA_OPTS
 #   DOUSHENG_SKIP_BUILD=1  use the jars as they are
 set -euo pipefail
 
@@ -23,7 +24,12 @@ ROOT_DIR="$(dirname "$DEPLOY_DIR")"
 RUN_DIR="$ROOT_DIR/.run"
 LOG_DIR="$RUN_DIR/logs"
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-JAVA_OPTS_DEFAULT="-Xms64m -Xmx192m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Dfile.encoding=UTF-8"
+# JVM flags by measurement (docs/benchmark.md, "JVM flags"): small explicit heaps and the serial collector on two
+# shared cores; C2 (the JVM's default tiered compilation) for every application, because a server runs for days
+# and, after a minute of load, C2's code serves about twice what C1-only code does
+JAVA_OPTS_COMMON="-XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k -Djava.awt.headless=true -Dfile.encoding=UTF-8"
+JAVA_OPTS_GATEWAY="-Xms128m -Xmx256m -XX:ReservedCodeCacheSize=96m $JAVA_OPTS_COMMON"
+JAVA_OPTS_SERVICE="-Xms64m -Xmx192m -XX:ReservedCodeCacheSize=64m $JAVA_OPTS_COMMON"
 START_TIMEOUT="${DOUSHENG_START_TIMEOUT:-240}"
 
 # name:port:management-port:env-prefix — services first, the gateway last
@@ -44,6 +50,24 @@ instances_of() {
     [[ "${spec%%=*}" == "$name" ]] && { echo "${spec#*=}"; return; }
   done
   echo 1
+}
+
+# java_opts NAME PREFIX: the application's own variable, else DOUSHENG_JAVA_OPTS, else the default above
+java_opts() {
+  local own="${2}_JAVA_OPTS"
+  if [[ -n "${!own:-}" ]]; then echo "${!own}"
+  elif [[ -n "${DOUSHENG_JAVA_OPTS:-}" ]]; then echo "$DOUSHENG_JAVA_OPTS"
+  elif [[ "$1" == gateway ]]; then echo "$JAVA_OPTS_GATEWAY"
+  else echo "$JAVA_OPTS_SERVICE"
+  fi
+}
+
+prefix_of() {
+  local entry
+  for entry in "${APPS[@]}"; do
+    [[ "${entry%%:*}" == "$1" ]] && { echo "${entry##*:}"; return; }
+  done
+  return 1
 }
 
 jar_of() { ls "$ROOT_DIR/$1"/target/"$1"-*.jar 2>/dev/null | grep -v -- '-tests.jar' | head -n 1; }
@@ -103,7 +127,7 @@ start_app() {
       "${prefix%_SERVICE}_DB_NAME=$db" \
       DOUSHENG_JWT_SECRET="$SECRET" \
       DOUSHENG_MEDIA_DIR="${DOUSHENG_MEDIA_DIR:-$RUN_DIR/media}" \
-      nohup "$JAVA_BIN" ${DOUSHENG_JAVA_OPTS:-$JAVA_OPTS_DEFAULT} -jar "$jar" > "$log_file" 2>&1 &
+      nohup "$JAVA_BIN" $(java_opts "$name" "$prefix") -jar "$jar" > "$log_file" 2>&1 &
   echo $! > "$(pid_file "$name" "$n")"
   log "started $name#$n on port $port (management $mgmt, pid $!, log ${log_file#"$ROOT_DIR"/})"
 }
@@ -214,12 +238,17 @@ case "${1:-}" in
   stop)
     stop_all
     ;;
+  java-opts)
+    # the flags an application gets, e.g. for deploy/bench.sh's second gateway
+    prefix="$(prefix_of "${2:-}")" || { echo "usage: $0 java-opts APPLICATION" >&2; exit 2; }
+    java_opts "$2" "$prefix"
+    ;;
   status)
     for_each_instance status_one
     if bash "$DEPLOY_DIR/nacos.sh" status >/dev/null 2>&1; then echo "nacos                  running"; else echo "nacos                  not running"; fi
     ;;
   *)
-    echo "usage: $0 start|stop|status" >&2
+    echo "usage: $0 start|stop|status|java-opts APPLICATION" >&2
     exit 2
     ;;
 esac

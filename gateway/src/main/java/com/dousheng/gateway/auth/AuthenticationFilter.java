@@ -7,6 +7,7 @@ import com.dousheng.common.web.ErrorCode;
 import com.dousheng.gateway.GatewayProperties;
 import com.dousheng.gateway.error.EnvelopeWriter;
 import com.dousheng.gateway.observability.AccessLog;
+import com.dousheng.gateway.observability.TraceLogging;
 import com.dousheng.gateway.routing.PathNormalizationFilter;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -40,13 +41,15 @@ public class AuthenticationFilter implements WebFilter, Ordered {
     private final JwtService jwtService;
     private final KnownUsers knownUsers;
     private final EnvelopeWriter envelope;
+    private final TraceLogging traceLogging;
     private final int maxFormBody;
 
     public AuthenticationFilter(JwtService jwtService, KnownUsers knownUsers, EnvelopeWriter envelope,
-                                GatewayProperties properties) {
+                                TraceLogging traceLogging, GatewayProperties properties) {
         this.jwtService = jwtService;
         this.knownUsers = knownUsers;
         this.envelope = envelope;
+        this.traceLogging = traceLogging;
         this.maxFormBody = (int) properties.maxFormBody().toBytes();
     }
 
@@ -85,7 +88,7 @@ public class AuthenticationFilter implements WebFilter, Ordered {
     private Mono<Void> authenticateAndForward(ServerWebExchange exchange, WebFilterChain chain,
                                               ServerHttpRequest request, String token, AccessPolicy policy) {
         boolean required = policy != AccessPolicy.OPTIONAL;
-        return authenticate(token, required).flatMap(outcome -> {
+        return authenticate(exchange, token, required).flatMap(outcome -> {
             if (outcome.failure() != null) {
                 return envelope.write(exchange, outcome.failure(), outcome.message(), HttpStatus.UNAUTHORIZED);
             }
@@ -98,7 +101,7 @@ public class AuthenticationFilter implements WebFilter, Ordered {
         });
     }
 
-    private Mono<Outcome> authenticate(String token, boolean required) {
+    private Mono<Outcome> authenticate(ServerWebExchange exchange, String token, boolean required) {
         if (token == null || token.isBlank()) {
             return Mono.just(required ? Outcome.refused(ErrorCode.LOGIN_REQUIRED,
                     ErrorCode.LOGIN_REQUIRED.defaultMessage()) : Outcome.ANONYMOUS);
@@ -114,7 +117,8 @@ public class AuthenticationFilter implements WebFilter, Ordered {
                         : required ? Outcome.refused(ErrorCode.TOKEN_INVALID, "the account of this token does not exist")
                         : Outcome.ANONYMOUS)
                 .onErrorResume(e -> {
-                    log.warn("cannot confirm user {} exists: {}", userId, e.toString());
+                    traceLogging.log(exchange.getAttributes(),
+                            () -> log.warn("cannot confirm user {} exists: {}", userId, e.toString()));
                     return Mono.just(required ? Outcome.refused(ErrorCode.SERVICE_UNAVAILABLE,
                             ErrorCode.SERVICE_UNAVAILABLE.defaultMessage()) : Outcome.ANONYMOUS);
                 });

@@ -3,6 +3,7 @@ package com.dousheng.gateway.error;
 import com.dousheng.common.web.ErrorCode;
 import java.io.IOException;
 import java.util.concurrent.TimeoutException;
+import com.dousheng.gateway.observability.TraceLogging;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.webflux.error.ErrorWebExceptionHandler;
@@ -22,16 +23,19 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
     private final EnvelopeWriter envelope;
+    private final TraceLogging traceLogging;
 
-    public GatewayErrorHandler(EnvelopeWriter envelope) {
+    public GatewayErrorHandler(EnvelopeWriter envelope, TraceLogging traceLogging) {
         this.envelope = envelope;
+        this.traceLogging = traceLogging;
     }
 
     @Override
     public Mono<Void> handle(ServerWebExchange exchange, Throwable ex) {
         String path = exchange.getRequest().getPath().value();
         if (ex instanceof NotFoundException) {
-            log.warn("no instance for {}: {}", path, ex.getMessage());
+            traceLogging.log(exchange.getAttributes(),
+                    () -> log.warn("no instance for {}: {}", path, ex.getMessage()));
             return envelope.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
                     "the service for this endpoint is not available, please retry", HttpStatus.SERVICE_UNAVAILABLE);
         }
@@ -55,17 +59,18 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
         }
         if ((ex instanceof ResponseStatusException answered && answered.getStatusCode().value() == 504)
                 || Causes.include(ex, TimeoutException.class)) {
-            log.warn("timeout on {}", path);
+            traceLogging.log(exchange.getAttributes(), () -> log.warn("timeout on {}", path));
             return envelope.write(exchange, ErrorCode.GATEWAY_TIMEOUT, ErrorCode.GATEWAY_TIMEOUT.defaultMessage(),
                     HttpStatus.GATEWAY_TIMEOUT);
         }
         // refused, reset or closed before the answer (IOException covers reactor-netty's PrematureCloseException)
         if (Causes.include(ex, IOException.class)) {
-            log.warn("service unreachable for {}: {}", path, ex.toString());
+            traceLogging.log(exchange.getAttributes(),
+                    () -> log.warn("service unreachable for {}: {}", path, ex.toString()));
             return envelope.write(exchange, ErrorCode.SERVICE_UNAVAILABLE,
                     ErrorCode.SERVICE_UNAVAILABLE.defaultMessage(), HttpStatus.SERVICE_UNAVAILABLE);
         }
-        log.error("gateway failure on {}", path, ex);
+        traceLogging.log(exchange.getAttributes(), () -> log.error("gateway failure on {}", path, ex));
         return envelope.write(exchange, ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.defaultMessage(),
                 HttpStatus.INTERNAL_SERVER_ERROR);
     }

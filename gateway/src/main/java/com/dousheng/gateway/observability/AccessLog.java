@@ -3,12 +3,10 @@ package com.dousheng.gateway.observability;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.Span;
-import io.micrometer.tracing.Tracer;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatusCode;
@@ -31,12 +29,12 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
     private static final String STARTED = AccessLog.class.getName() + ".started";
 
-    private final ObjectProvider<Tracer> tracer;
+    private final TraceLogging traceLogging;
     private final String actuatorBasePath;
 
-    public AccessLog(ObjectProvider<Tracer> tracer,
+    public AccessLog(TraceLogging traceLogging,
                      @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
-        this.tracer = tracer;
+        this.traceLogging = traceLogging;
         this.actuatorBasePath = actuatorBasePath;
     }
 
@@ -62,20 +60,25 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
         Object user = context.getAttributes().get(USER_ID_ATTRIBUTE);
         URI upstream = (URI) context.getAttributes().get(ServerWebExchangeUtils.GATEWAY_REQUEST_URL_ATTR);
         Span span = TraceIds.span(context);
-        String line = String.format("method=%s path=%s status=%s latency_ms=%d user=%s trace=%s upstream=%s%s",
-                context.getCarrier().getMethod().name(), context.getCarrier().getPath().value(), status(context),
-                latencyMs, user == null ? "-" : user, span == null ? "-" : span.context().traceId(),
-                upstream == null ? "-" : upstream.getHost() + ":" + upstream.getPort(),
-                context.isConnectionAborted() ? " aborted" : "");
-        Tracer current = tracer.getIfAvailable();
-        if (span == null || current == null) {
-            log.info(line);
-            return;
+        // built by hand: this runs once per request on an event loop, where String.format's parsing showed up
+        StringBuilder line = new StringBuilder(160)
+                .append("method=").append(context.getCarrier().getMethod().name())
+                .append(" path=").append(context.getCarrier().getPath().value())
+                .append(" status=").append(status(context))
+                .append(" latency_ms=").append(latencyMs)
+                .append(" user=").append(user == null ? "-" : user)
+                .append(" trace=").append(span == null ? "-" : span.context().traceId())
+                .append(" upstream=");
+        if (upstream == null) {
+            line.append('-');
+        } else {
+            line.append(upstream.getHost()).append(':').append(upstream.getPort());
+        }
+        if (context.isConnectionAborted()) {
+            line.append(" aborted");
         }
         // the line is written where the request ended, on any thread: give it the request's log correlation
-        try (Tracer.SpanInScope ignored = current.withSpan(span)) {
-            log.info(line);
-        }
+        traceLogging.log(context, () -> log.info(line.toString()));
     }
 
     /** A client that hangs up as the last bytes go out still got its status; one that left earlier may have none. */

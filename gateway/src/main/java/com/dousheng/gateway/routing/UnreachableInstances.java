@@ -2,6 +2,7 @@ package com.dousheng.gateway.routing;
 
 import com.dousheng.gateway.GatewayProperties;
 import com.dousheng.gateway.error.Causes;
+import com.dousheng.gateway.observability.TraceLogging;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.CompletionContext;
 import org.springframework.cloud.client.loadbalancer.LoadBalancerLifecycle;
 import org.springframework.cloud.client.loadbalancer.Request;
+import org.springframework.cloud.client.loadbalancer.RequestDataContext;
 import org.springframework.cloud.client.loadbalancer.Response;
 import org.springframework.stereotype.Component;
 
@@ -37,15 +39,17 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
     private final Map<String, Long> skippedUntilNanos = new ConcurrentHashMap<>();
     private final long pauseNanos;
     private final LongSupplier nanoTime;
+    private final TraceLogging traceLogging;
 
     @Autowired
-    public UnreachableInstances(GatewayProperties properties) {
-        this(properties.unreachableInstancePause(), System::nanoTime);
+    public UnreachableInstances(GatewayProperties properties, TraceLogging traceLogging) {
+        this(properties.unreachableInstancePause(), System::nanoTime, traceLogging);
     }
 
-    UnreachableInstances(Duration pause, LongSupplier nanoTime) {
+    UnreachableInstances(Duration pause, LongSupplier nanoTime, TraceLogging traceLogging) {
         this.pauseNanos = pause.toNanos();
         this.nanoTime = nanoTime;
+        this.traceLogging = traceLogging;
     }
 
     /** The instances worth trying: all of them but those unreachable lately, or all of them if none is left. */
@@ -78,9 +82,12 @@ public class UnreachableInstances implements LoadBalancerLifecycle<Object, Objec
         long now = nanoTime.getAsLong();
         Long previous = skippedUntilNanos.put(key(instance), now + pauseNanos);
         if (previous == null || now - previous >= 0) {
-            log.warn("{} at {}:{} is unreachable ({}); skipping it for {} ms", instance.getServiceId(),
-                    instance.getHost(), instance.getPort(), completion.getThrowable().toString(),
-                    Duration.ofNanos(pauseNanos).toMillis());
+            Map<String, Object> attributes = completion.getLoadBalancerRequest() != null
+                    && completion.getLoadBalancerRequest().getContext() instanceof RequestDataContext request
+                    ? request.getClientRequest().getAttributes() : Map.of();
+            traceLogging.log(attributes, () -> log.warn("{} at {}:{} is unreachable ({}); skipping it for {} ms",
+                    instance.getServiceId(), instance.getHost(), instance.getPort(),
+                    completion.getThrowable().toString(), Duration.ofNanos(pauseNanos).toMillis()));
         }
     }
 

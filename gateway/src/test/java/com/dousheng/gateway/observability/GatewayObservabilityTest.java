@@ -147,6 +147,17 @@ class GatewayObservabilityTest {
     }
 
     @Test
+    void theGatewaysOwnWarningsAboutARequestCarryItsTraceId(CapturedOutput output) {
+        // no instance of interaction-service is known: the error handler warns, on whatever thread Reactor is on
+        String traceId = client.get().uri("/douyin/comment/list/?video_id=1").exchange()
+                .returnResult(byte[].class).getResponseHeaders().getFirst(TraceIdResponseFilter.HEADER);
+        assertThat(traceId).matches("[0-9a-f]{32}");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(output.getOut())
+                .containsPattern("\\[" + traceId + ",[0-9a-f]{16}] .*GatewayErrorHandler +: no instance for "
+                        + "/douyin/comment/list/"));
+    }
+
+    @Test
     void requestMetricsAreTaggedByEndpointWithMediaAsOneSeries() {
         client.get().uri("/douyin/feed").exchange().expectStatus().isOk();
         client.get().uri("/static/videos/1.mp4").exchange().expectStatus().isOk();

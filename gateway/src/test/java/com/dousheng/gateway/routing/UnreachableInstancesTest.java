@@ -2,6 +2,8 @@ package com.dousheng.gateway.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.dousheng.gateway.observability.TraceLogging;
+import io.micrometer.tracing.Tracer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.cloud.client.DefaultServiceInstance;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.loadbalancer.CompletionContext;
@@ -23,7 +26,8 @@ class UnreachableInstancesTest {
     private static final List<ServiceInstance> BOTH = List.of(FIRST, SECOND);
 
     private final AtomicLong now = new AtomicLong();
-    private final UnreachableInstances unreachable = new UnreachableInstances(Duration.ofSeconds(10), now::get);
+    private final UnreachableInstances unreachable = new UnreachableInstances(Duration.ofSeconds(10), now::get,
+            new TraceLogging(new StaticListableBeanFactory().getBeanProvider(Tracer.class)));
 
     @Test
     void aRefusedConnectionSkipsThatInstanceUntilThePauseEnds() {
