@@ -65,21 +65,17 @@ public class AuthenticationFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest original = exchange.getRequest();
         AccessPolicy policy = AccessPolicy.of(original.getPath().value());
-        ServerHttpRequest cleaned = original.mutate().headers(headers -> {
-            headers.remove(AuthHeaders.USER_ID);
-            headers.set(AuthHeaders.FORWARDED_BASE_URL, baseUrl(original.getURI()));
-        }).build();
         String queryToken = original.getQueryParams().getFirst("token");
         if (policy == AccessPolicy.PUBLIC || (policy == AccessPolicy.VERIFIED_BY_SERVICE && queryToken == null)) {
-            return chain.filter(exchange.mutate().request(cleaned).build());
+            return chain.filter(exchange.mutate().request(forwarded(original, null)).build());
         }
         if (queryToken != null || !isForm(original)) {
-            return authenticateAndForward(exchange, chain, cleaned, queryToken, policy);
+            return authenticateAndForward(exchange, chain, original, queryToken, policy);
         }
-        return DataBufferUtils.join(cleaned.getBody(), maxFormBody)
+        return DataBufferUtils.join(original.getBody(), maxFormBody)
                 .map(AuthenticationFilter::drain)
                 .defaultIfEmpty(new byte[0])
-                .flatMap(body -> authenticateAndForward(exchange, chain, withBody(cleaned, exchange, body),
+                .flatMap(body -> authenticateAndForward(exchange, chain, withBody(original, exchange, body),
                         formValue(body, "token"), policy))
                 .onErrorResume(DataBufferLimitException.class, e -> envelope.write(exchange,
                         ErrorCode.PAYLOAD_TOO_LARGE, "form body over " + maxFormBody + " bytes", HttpStatus.OK));
@@ -95,10 +91,22 @@ public class AuthenticationFilter implements WebFilter, Ordered {
             if (outcome.userId() != null) {
                 exchange.getAttributes().put(AccessLog.USER_ID_ATTRIBUTE, outcome.userId());
             }
-            ServerHttpRequest forwarded = outcome.userId() == null ? request
-                    : request.mutate().header(AuthHeaders.USER_ID, outcome.userId().toString()).build();
-            return chain.filter(exchange.mutate().request(forwarded).build());
+            return chain.filter(exchange.mutate().request(forwarded(request, outcome.userId())).build());
         });
+    }
+
+    /**
+     * The request as services get it, in one copy of its headers: never an identity header the client sent, the
+     * verified user's id when there is one, and the base URL the client used.
+     */
+    private static ServerHttpRequest forwarded(ServerHttpRequest request, Long userId) {
+        return request.mutate().headers(headers -> {
+            headers.remove(AuthHeaders.USER_ID);
+            if (userId != null) {
+                headers.set(AuthHeaders.USER_ID, userId.toString());
+            }
+            headers.set(AuthHeaders.FORWARDED_BASE_URL, baseUrl(request.getURI()));
+        }).build();
     }
 
     private Mono<Outcome> authenticate(ServerWebExchange exchange, String token, boolean required) {

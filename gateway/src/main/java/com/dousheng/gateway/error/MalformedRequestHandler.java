@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
     private static final long DRAIN_SECONDS = 2;
+    /** RFC 3986's unreserved and reserved characters but '#', '[' and ']', which a request target never needs. */
+    private static final String PLAIN_PUNCTUATION = "-._~/?:@!$&'()*+,;=";
 
     private final EnvelopeWriter envelope;
     private boolean discarding;
@@ -72,12 +74,41 @@ final class MalformedRequestHandler extends ChannelInboundHandlerAdapter {
             return cause instanceof TooLongFrameException
                     ? "the request line or headers are too large" : "the request is malformed";
         }
+        if (plainlyValid(request.uri())) {
+            return null;
+        }
         try {
             new URI(request.uri());
             return null;
         } catch (URISyntaxException e) {
             return "the URL is not correctly encoded: percent-encode parameter values";
         }
+    }
+
+    /**
+     * Whether {@code uri} holds nothing but characters a URI takes unescaped and well-formed percent-escapes: true
+     * for nearly every request, which then skips the full parse (Reactor Netty parses the URI once more itself).
+     */
+    static boolean plainlyValid(String uri) {
+        int length = uri.length();
+        // origin-form only ("/path?query"); "//x" would be read as an authority
+        if (length == 0 || uri.charAt(0) != '/' || (length > 1 && uri.charAt(1) == '/')) {
+            return false;
+        }
+        for (int i = 1; i < length; i++) {
+            char c = uri.charAt(i);
+            if (c == '%') {
+                if (i + 2 >= length || Character.digit(uri.charAt(i + 1), 16) < 0
+                        || Character.digit(uri.charAt(i + 2), 16) < 0) {
+                    return false;
+                }
+                i += 2;
+            } else if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                    || PLAIN_PUNCTUATION.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private FullHttpResponse answer(ErrorCode code, String message) {
