@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A plain clone must build, test and read on its own: no tracked file may point at material beside the
- * repository (the camp's reference folder, the machine's notes), and no Markdown link may leave the repository.
+ * repository (the camp's reference folder, the machine's notes), and every relative Markdown link must name a
+ * file of the repository.
  * Needs no running suite; surefire runs it from the repository root.
  */
 class SelfContainedRepositoryTest {
@@ -45,7 +46,7 @@ class SelfContainedRepositoryTest {
                     }
                 }
                 if (file.toString().endsWith(".md")) {
-                    offenders.addAll(linksLeavingTheRepository(file, i + 1, line));
+                    offenders.addAll(brokenLinks(file, i + 1, line));
                 }
             }
         }
@@ -54,16 +55,18 @@ class SelfContainedRepositoryTest {
 
     @Test
     void theCheckFindsWhatItLooksFor() {
-        assertThat(linksLeavingTheRepository(Path.of("docs/x.md"), 3, "see [api](../../elsewhere/API.md)"))
-                .containsExactly("docs/x.md:3: links outside the repository: ../../elsewhere/API.md");
-        assertThat(linksLeavingTheRepository(Path.of("docs/x.md"), 1, "[a](api/README.md) [b](../README.md#top)"))
+        assertThat(brokenLinks(Path.of("docs/architecture.md"), 3, "see [api](../../elsewhere/API.md)"))
+                .containsExactly("docs/architecture.md:3: links outside the repository: ../../elsewhere/API.md");
+        assertThat(brokenLinks(Path.of("docs/architecture.md"), 4, "[gone](api/no-such-file.md)"))
+                .containsExactly("docs/architecture.md:4: links to a missing file: api/no-such-file.md");
+        assertThat(brokenLinks(Path.of("docs/architecture.md"), 1, "[a](api/openapi.yaml) [b](../README.md#speed)"))
                 .isEmpty();
-        assertThat(linksLeavingTheRepository(Path.of("README.md"), 1, "[spec](https://example.org/../x)")).isEmpty();
+        assertThat(brokenLinks(Path.of("README.md"), 1, "[spec](https://example.org/../x) [top](#speed)")).isEmpty();
         assertThat(FORBIDDEN).allSatisfy(f -> assertThat("see " + f + " for more").contains(f));
     }
 
-    /** Relative Markdown link targets that resolve above the repository root. */
-    static List<String> linksLeavingTheRepository(Path file, int lineNumber, String line) {
+    /** Relative Markdown link targets that resolve above the repository root or to no file. */
+    static List<String> brokenLinks(Path file, int lineNumber, String line) {
         List<String> found = new ArrayList<>();
         Matcher m = MARKDOWN_LINK.matcher(line);
         while (m.find()) {
@@ -75,6 +78,8 @@ class SelfContainedRepositoryTest {
             Path resolved = ROOT.resolve(parent).resolve(target).normalize();
             if (!resolved.startsWith(ROOT)) {
                 found.add(file + ":" + lineNumber + ": links outside the repository: " + target);
+            } else if (!Files.exists(resolved)) {
+                found.add(file + ":" + lineNumber + ": links to a missing file: " + target);
             }
         }
         return found;
