@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Makes sure the local MariaDB and Redis answer, starting them when they are installed but stopped
-# (as on the project's machines, see ../shared/STACK.md); installs them with apt-get on a bare Debian machine.
+# (as on the project's machines, where both are installed and started before each session); installs them with
+# apt-get on a bare Debian machine.
 #
 #   bash deploy/infra.sh ensure
 set -euo pipefail

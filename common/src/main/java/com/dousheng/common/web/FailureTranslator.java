@@ -1,5 +1,6 @@
 package com.dousheng.common.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -8,6 +9,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingRequestValueException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -20,6 +22,16 @@ public final class FailureTranslator {
     private static final Logger log = LoggerFactory.getLogger(FailureTranslator.class);
 
     private FailureTranslator() {
+    }
+
+    /**
+     * As {@link #translate(Throwable, String, String)} for a request being answered, which is also marked as
+     * failed in its observation: public refusals answer HTTP 200, so only the {@code exception} tag of
+     * {@code http.server.requests} tells them from successes (the dashboard's refusal panels).
+     */
+    public static Failure translate(Throwable e, HttpServletRequest request) {
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setError(e));
+        return translate(e, request.getMethod(), request.getRequestURI());
     }
 
     public static Failure translate(Throwable e, String method, String uri) {

@@ -15,7 +15,7 @@ public class GlobalExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     public ResponseEntity<BaseResponse> handle(Exception e, HttpServletRequest request) {
-        Failure failure = FailureTranslator.translate(e, request.getMethod(), request.getRequestURI());
+        Failure failure = FailureTranslator.translate(e, request);
         return respond(request.getRequestURI(), failure);
     }
 

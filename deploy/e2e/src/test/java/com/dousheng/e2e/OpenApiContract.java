@@ -217,7 +217,7 @@ final class OpenApiContract {
         }
     }
 
-    /** API.md 2.1/2.2 and CLIENT_PITFALLS: values that depend on who asks. */
+    /** API.md 2.1/2.2 and 5: values that depend on who asks. */
     private static void viewerRules(String schemaName, JsonNode node, String at, Long viewerId, List<String> errors) {
         if (!node.isObject()) {
             return;

@@ -1,10 +1,12 @@
 package com.dousheng.gateway.error;
 
 import com.dousheng.common.web.BaseResponse;
+import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
@@ -25,6 +27,9 @@ public class EnvelopeWriter {
         if (response.isCommitted()) {
             return Mono.empty();
         }
+        // answered with HTTP 200, so only the exception tag of http.server.requests tells this refusal from a success
+        ServerRequestObservationContext.findCurrent(exchange.getAttributes())
+                .ifPresent(context -> context.setError(new BizException(code, message)));
         boolean api = exchange.getRequest().getPath().value().startsWith("/douyin/");
         response.setStatusCode(api ? HttpStatus.OK : mediaStatus);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);

@@ -174,6 +174,23 @@ class GatewayObservabilityTest {
     }
 
     @Test
+    void theGatewaysOwnRefusalsAreTaggedWithAnExceptionAndProxiedAnswersAreNot() {
+        client.get().uri("/douyin/relation/friend/list/?user_id=1").exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.status_code").isEqualTo(2001);
+        client.get().uri("/douyin/feed/").exchange().expectStatus().isOk();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(meters.find("http.server.requests").tags("uri", "/douyin/relation/friend/list/",
+                    "exception", "BizException").timer()).isNotNull();
+            assertThat(meters.find("http.server.requests").tags("uri", "/douyin/feed/", "exception", "none")
+                    .timer()).isNotNull();
+        });
+        assertThat(meters.find("http.server.requests").tags("uri", "/douyin/relation/friend/list/",
+                "exception", "none").timer()).isNull();
+        assertThat(meters.find("http.server.requests").tags("uri", "/douyin/feed/", "exception", "BizException")
+                .timer()).isNull();
+    }
+
+    @Test
     void theGatewaysOwnUserLookupIsTimedLikeTheServicesInternalCalls() {
         String token = new JwtService(new JwtProperties(secret, Duration.ofHours(1))).issue(8);
         client.get().uri("/douyin/feed/?token=" + token).exchange().expectStatus().isOk();

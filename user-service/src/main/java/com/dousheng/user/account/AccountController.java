@@ -31,7 +31,7 @@ public class AccountController {
     /** Clients read {@code token} from every register answer, failures included (API.md 3.2). */
     @ExceptionHandler(Exception.class)
     public LoginResponse failure(Exception e, HttpServletRequest request) {
-        Failure failure = FailureTranslator.translate(e, request.getMethod(), request.getRequestURI());
+        Failure failure = FailureTranslator.translate(e, request);
         return LoginResponse.failure(failure.code().code(), failure.message());
     }
 }
