@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Makes sure the local MariaDB and Redis answer, starting them when they are installed but stopped
 # (as on the project's machines, see ../shared/STACK.md); installs them with apt-get on a bare Debian machine.
+# Also installs Debian's headless-capable Chromium and its chromedriver, which the gateway's Swagger UI browser
+# test drives (gateway/src/test/.../apidocs/SwaggerUiBrowserTest).
 #
 #   bash deploy/infra.sh ensure
 set -euo pipefail
@@ -50,7 +52,15 @@ ensure_redis() {
   wait_port "$REDIS_HOST" "$REDIS_PORT" Redis
 }
 
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then return 0; fi
+  command -v apt-get >/dev/null || { log "install Chromium and chromedriver (Debian: chromium chromium-driver)"; return 1; }
+  log "installing chromium and chromium-driver"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
 case "${1:-ensure}" in
-  ensure) ensure_mariadb && ensure_redis && log "MariaDB $DB_HOST:$DB_PORT and Redis $REDIS_HOST:$REDIS_PORT answer" ;;
+  ensure) ensure_mariadb && ensure_redis && ensure_chromium \
+            && log "MariaDB $DB_HOST:$DB_PORT and Redis $REDIS_HOST:$REDIS_PORT answer; Chromium is installed" ;;
   *) echo "usage: $0 ensure" >&2; exit 2 ;;
 esac
