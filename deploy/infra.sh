@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Makes sure the local MariaDB and Redis answer, starting them when they are installed but stopped
 # (as on the project's machines, see ../shared/STACK.md); installs them with apt-get on a bare Debian machine.
-# Also installs Debian's headless-capable Chromium and its chromedriver, which the gateway's Swagger UI browser
-# test drives (gateway/src/test/.../apidocs/SwaggerUiBrowserTest).
+# For the tests, also Debian's Chromium and its chromedriver, which the gateway's Swagger UI browser test drives
+# (gateway/src/test/.../apidocs/SwaggerUiBrowserTest); running the suite (deploy/run.sh) does not need them.
 #
-#   bash deploy/infra.sh ensure
+#   bash deploy/infra.sh ensure        # MariaDB and Redis
+#   bash deploy/infra.sh ensure-test   # the same, plus Chromium (what ./mvnw verify needs; .ci/run calls it)
 set -euo pipefail
 
 DB_HOST="${DOUSHENG_DB_HOST:-127.0.0.1}"
@@ -59,8 +60,12 @@ ensure_chromium() {
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
 }
 
+ensure_services() {
+  ensure_mariadb && ensure_redis && log "MariaDB $DB_HOST:$DB_PORT and Redis $REDIS_HOST:$REDIS_PORT answer"
+}
+
 case "${1:-ensure}" in
-  ensure) ensure_mariadb && ensure_redis && ensure_chromium \
-            && log "MariaDB $DB_HOST:$DB_PORT and Redis $REDIS_HOST:$REDIS_PORT answer; Chromium is installed" ;;
-  *) echo "usage: $0 ensure" >&2; exit 2 ;;
+  ensure) ensure_services ;;
+  ensure-test) ensure_services && ensure_chromium && log "Chromium and chromedriver are installed" ;;
+  *) echo "usage: $0 ensure|ensure-test" >&2; exit 2 ;;
 esac

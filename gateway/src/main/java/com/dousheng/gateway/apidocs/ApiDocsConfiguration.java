@@ -1,8 +1,12 @@
 package com.dousheng.gateway.apidocs;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.config.ResourceHandlerRegistration;
 import org.springframework.web.reactive.config.ResourceHandlerRegistry;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 
@@ -21,9 +25,11 @@ public class ApiDocsConfiguration implements WebFluxConfigurer {
 
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
-        registry.addResourceHandler("/api-docs/*.yaml")
+        ResourceHandlerRegistration contract = registry.addResourceHandler("/api-docs/*.yaml")
                 .addResourceLocations("classpath:/api/")
-                // revalidated on each load (ETag/Last-Modified), so a redeployed contract shows at once
+                // revalidated on each load (Last-Modified), so a redeployed contract shows at once
                 .setCacheControl(CacheControl.noCache());
+        // not octet-stream, which Spring's type table would give: the text is UTF-8 (Chinese descriptions)
+        contract.setMediaTypes(Map.of("yaml", new MediaType(MediaType.APPLICATION_YAML, StandardCharsets.UTF_8)));
     }
 }

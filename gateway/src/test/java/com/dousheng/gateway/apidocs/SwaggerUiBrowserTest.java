@@ -34,10 +34,13 @@ import org.yaml.snakeyaml.Yaml;
  * The real gateway's Swagger UI in Debian's headless Chromium: the page the browser rendered with JavaScript lists
  * every operation of the contract, which are the 16 endpoints of the gateway's access policy (plus media).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Selenium warns that it has no CDP binding for the newest Chromium: the test speaks WebDriver only, not CDP
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "logging.level.org.openqa.selenium.devtools=error", "logging.level.org.openqa.selenium.chromium=error"})
 @ActiveProfiles("it")
 class SwaggerUiBrowserTest {
-    private static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("DOUSHENG_CHROMIUM", "/usr/bin/chromium"));
+    private static final Path CHROMIUM =
+            Path.of(System.getenv().getOrDefault("DOUSHENG_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER =
             Path.of(System.getenv().getOrDefault("DOUSHENG_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Set<String> HTTP_METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch");
@@ -83,6 +86,7 @@ class SwaggerUiBrowserTest {
         WebTestClient client = WebTestClient.bindToServer().baseUrl("http://127.0.0.1:" + port).build();
         client.get().uri(ApiDocsConfiguration.SPEC_PATH).exchange()
                 .expectStatus().isOk()
+                .expectHeader().contentType("application/yaml;charset=UTF-8")
                 .expectBody(byte[].class).isEqualTo(contract);
         // the UI is configured with the contract's URL, not a spec generated from the gateway's code
         client.get().uri("/api-docs/swagger-config").exchange()
@@ -131,7 +135,7 @@ class SwaggerUiBrowserTest {
         for (Path binary : List.of(CHROMIUM, CHROMEDRIVER)) {
             if (!Files.isExecutable(binary)) {
                 fail(binary + " is missing: the browser test needs Debian's Chromium and its driver; install them with"
-                        + " `bash deploy/infra.sh ensure` (or `apt-get install -y chromium chromium-driver`), or point"
+                        + " `bash deploy/infra.sh ensure-test` (or `apt-get install -y chromium chromium-driver`), or point"
                         + " DOUSHENG_CHROMIUM and DOUSHENG_CHROMEDRIVER at a Chromium and a matching chromedriver");
             }
         }
