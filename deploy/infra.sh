@@ -2,8 +2,11 @@
 # Makes sure the local MariaDB and Redis answer, starting them when they are installed but stopped
 # (as on the project's machines, where both are installed and started before each session); installs them with
 # apt-get on a bare Debian machine.
+# For the tests, also Debian's Chromium and its chromedriver, which the gateway's Swagger UI browser test drives
+# (gateway/src/test/.../apidocs/SwaggerUiBrowserTest); running the suite (deploy/run.sh) does not need them.
 #
-#   bash deploy/infra.sh ensure
+#   bash deploy/infra.sh ensure        # MariaDB and Redis
+#   bash deploy/infra.sh ensure-test   # the same, plus Chromium (what ./mvnw verify needs; .ci/run calls it)
 set -euo pipefail
 
 DB_HOST="${DOUSHENG_DB_HOST:-127.0.0.1}"
@@ -51,7 +54,19 @@ ensure_redis() {
   wait_port "$REDIS_HOST" "$REDIS_PORT" Redis
 }
 
+ensure_chromium() {
+  if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]]; then return 0; fi
+  command -v apt-get >/dev/null || { log "install Chromium and chromedriver (Debian: chromium chromium-driver)"; return 1; }
+  log "installing chromium and chromium-driver"
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+}
+
+ensure_services() {
+  ensure_mariadb && ensure_redis && log "MariaDB $DB_HOST:$DB_PORT and Redis $REDIS_HOST:$REDIS_PORT answer"
+}
+
 case "${1:-ensure}" in
-  ensure) ensure_mariadb && ensure_redis && log "MariaDB $DB_HOST:$DB_PORT and Redis $REDIS_HOST:$REDIS_PORT answer" ;;
-  *) echo "usage: $0 ensure" >&2; exit 2 ;;
+  ensure) ensure_services ;;
+  ensure-test) ensure_services && ensure_chromium && log "Chromium and chromedriver are installed" ;;
+  *) echo "usage: $0 ensure|ensure-test" >&2; exit 2 ;;
 esac
