@@ -25,10 +25,7 @@ public class JwtService {
     }
 
     public JwtService(JwtProperties properties, Clock clock) {
-        if (properties.secret() == null || properties.secret().getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException(
-                    "dousheng.jwt.secret (env DOUSHENG_JWT_SECRET) must be set to at least 32 bytes");
-        }
+        JwtSecrets.requireUsable(properties.secret());
         this.key = Keys.hmacShaKeyFor(properties.secret().getBytes(StandardCharsets.UTF_8));
         this.lifetime = properties.lifetime();
         this.clock = clock;
