@@ -16,6 +16,7 @@ import com.dousheng.common.auth.AuthHeaders;
 import com.dousheng.common.auth.JwtProperties;
 import com.dousheng.common.auth.JwtService;
 import com.dousheng.common.remote.DegradedCalls;
+import com.dousheng.common.testsupport.Tokens;
 import com.dousheng.user.UserServiceTestBase;
 import feign.FeignException;
 import feign.Request;
@@ -107,8 +108,8 @@ class ProfileControllerTest extends UserServiceTestBase {
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.user.id").value(alice));
 
-        String tampered = jwt.issue(alice).replaceFirst(".$", "x");
-        mvc.perform(get("/douyin/user/").queryParam("token", tampered + "x"))
+        String tampered = Tokens.tampered(jwt.issue(alice));
+        mvc.perform(get("/douyin/user/").queryParam("token", tampered))
                 .andExpect(jsonPath("$.status_code").value(2002));
 
         Clock lastMonth = Clock.fixed(Instant.now().minus(Duration.ofDays(30)), ZoneOffset.UTC);
