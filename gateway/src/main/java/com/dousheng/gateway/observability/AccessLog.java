@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -34,10 +34,9 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
     private final ObjectProvider<Tracer> tracer;
     private final String actuatorBasePath;
 
-    public AccessLog(ObjectProvider<Tracer> tracer,
-                     @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
+    public AccessLog(ObjectProvider<Tracer> tracer, WebEndpointProperties actuatorEndpoints) {
         this.tracer = tracer;
-        this.actuatorBasePath = actuatorBasePath;
+        this.actuatorBasePath = actuatorEndpoints.getBasePath();
     }
 
     @Override

@@ -31,7 +31,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ProfileControllerTest extends UserServiceTestBase {
@@ -39,8 +38,8 @@ class ProfileControllerTest extends UserServiceTestBase {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meterRegistry;
-    @Value("${dousheng.jwt.secret}")
-    String secret;
+    @Autowired
+    JwtProperties jwtProperties;
 
     long alice;
     long bob;
@@ -103,7 +102,7 @@ class ProfileControllerTest extends UserServiceTestBase {
 
     @Test
     void tokenIsVerifiedWhenNoGatewayHeaderCame() throws Exception {
-        JwtService jwt = new JwtService(new JwtProperties(secret, Duration.ofDays(1)));
+        JwtService jwt = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofDays(1)));
         mvc.perform(get("/douyin/user/").queryParam("token", jwt.issue(alice)))
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.user.id").value(alice));
@@ -113,7 +112,8 @@ class ProfileControllerTest extends UserServiceTestBase {
                 .andExpect(jsonPath("$.status_code").value(2002));
 
         Clock lastMonth = Clock.fixed(Instant.now().minus(Duration.ofDays(30)), ZoneOffset.UTC);
-        String expired = new JwtService(new JwtProperties(secret, Duration.ofDays(1)), lastMonth).issue(alice);
+        String expired = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofDays(1)), lastMonth)
+                .issue(alice);
         mvc.perform(get("/douyin/user/").queryParam("token", expired))
                 .andExpect(jsonPath("$.status_code").value(2003));
 
