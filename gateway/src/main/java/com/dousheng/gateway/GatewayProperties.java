@@ -1,5 +1,7 @@
 package com.dousheng.gateway;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -13,4 +15,10 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("dousheng.gateway")
 public record GatewayProperties(Duration knownUserTtl, DataSize maxFormBody, Duration unreachableInstancePause) {
+    public GatewayProperties {
+        require(knownUserTtl, "dousheng.gateway.known-user-ttl");
+        require(maxFormBody, "dousheng.gateway.max-form-body");
+        require(unreachableInstancePause, "dousheng.gateway.unreachable-instance-pause"
+                + " (env GATEWAY_UNREACHABLE_INSTANCE_PAUSE)");
+    }
 }

@@ -1,5 +1,7 @@
 package com.dousheng.interaction;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.time.Duration;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -16,6 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record InteractionProperties(ZoneId commentTimeZone, Duration counterTtl, Duration reconcileInterval,
                                     int listLimit) {
     public InteractionProperties {
+        require(commentTimeZone, "dousheng.interaction.comment-time-zone (env DOUSHENG_COMMENT_TIME_ZONE)");
+        require(counterTtl, "dousheng.interaction.counter-ttl (env DOUSHENG_COUNTER_TTL)");
+        require(reconcileInterval, "dousheng.interaction.reconcile-interval (env DOUSHENG_COUNTER_RECONCILE_INTERVAL)");
         if (listLimit <= 0) {
             throw new IllegalArgumentException("dousheng.interaction.list-limit (env DOUSHENG_INTERACTION_LIST_LIMIT)"
                     + " must be positive, was " + listLimit);

@@ -1,5 +1,7 @@
 package com.dousheng.video;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -19,6 +21,11 @@ public record VideoProperties(int maxTitleLength, int feedPageSize, Duration row
     static final int CONTRACT_MAX_FEED_PAGE = 30;
 
     public VideoProperties {
+        require(rowCacheTtl, "dousheng.video.row-cache-ttl (env DOUSHENG_VIDEO_ROW_CACHE_TTL)");
+        require(orphanedUploadGrace, "dousheng.video.orphaned-upload-grace (env DOUSHENG_VIDEO_ORPHANED_UPLOAD_GRACE)");
+        require(orphanedUploadSweepInterval, "dousheng.video.orphaned-upload-sweep-interval"
+                + " (env DOUSHENG_VIDEO_ORPHANED_UPLOAD_SWEEP_INTERVAL)");
+        require(cover, "dousheng.video.cover");
         if (maxTitleLength <= 0) {
             throw new IllegalArgumentException("dousheng.video.max-title-length must be positive, was "
                     + maxTitleLength);
@@ -35,5 +42,8 @@ public record VideoProperties(int maxTitleLength, int feedPageSize, Duration row
      * @param ffmpegTimeout how long one ffmpeg run may take
      */
     public record Cover(String ffmpeg, Duration ffmpegTimeout) {
+        public Cover {
+            require(ffmpegTimeout, "dousheng.video.cover.ffmpeg-timeout");
+        }
     }
 }

@@ -1,5 +1,7 @@
 package com.dousheng.common.upload;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 
@@ -11,6 +13,10 @@ import org.springframework.util.unit.DataSize;
  */
 @ConfigurationProperties("dousheng.upload")
 public record UploadProperties(DataSize maxSize) {
+    public UploadProperties {
+        require(maxSize, "dousheng.upload.max-size (env DOUSHENG_VIDEO_MAX_UPLOAD_SIZE)");
+    }
+
     public long maxBytes() {
         return maxSize.toBytes();
     }

@@ -103,7 +103,8 @@ class UploadSizeLimitTest {
     @Test
     void aStreamedBodyOverTheLimitIsCutAndAnswered1006() {
         JsonNode refused = answer(client.post().uri("/douyin/publish/action")
-                .contentType(MediaType.APPLICATION_OCTET_STREAM).body(chunks(OVERSIZED / CHUNK, CHUNK), DataBuffer.class));
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .body(chunks(OVERSIZED / CHUNK, CHUNK), DataBuffer.class));
         assertThat(refused.get("status_code").asInt()).isEqualTo(1006);
         assertThat(refused.get("status_msg").asString()).isEqualTo("the video is larger than the 64 KB limit");
         bothInstancesStillServe();

@@ -1,5 +1,7 @@
 package com.dousheng.user.profile;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -17,5 +19,6 @@ public record UserProfileProperties(String defaultAvatar, String defaultBackgrou
     public UserProfileProperties {
         // DOUSHENG_DEFAULT_SIGNATURE is empty by default; a profile must never show null
         defaultSignature = defaultSignature == null ? "" : defaultSignature;
+        require(profileCacheTtl, "dousheng.user.profile-cache-ttl");
     }
 }

@@ -1,5 +1,7 @@
 package com.dousheng.video.storage;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("dousheng.storage")
 public record StorageProperties(Type type, Local local, Oss oss) {
     public enum Type { LOCAL, OSS }
+
+    public StorageProperties {
+        require(type, "dousheng.storage.type (env DOUSHENG_STORAGE_TYPE)");
+    }
 
     /** @param dir data directory (env DOUSHENG_MEDIA_DIR), relative paths are taken from the working directory */
     public record Local(Path dir) {
