@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -98,6 +99,22 @@ class UploadSizeLimitTest {
         assertThat(refused.get("status_msg").asString()).isEqualTo("the video is larger than the 64 KB limit");
         assertThat(publishesReceived()).isEqualTo(before);
         bothInstancesStillServe();
+    }
+
+    @Test
+    void aClientWaitingFor100ContinueGetsTheRefusalWithoutSendingItsBody() throws IOException {
+        int before = publishesReceived();
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /douyin/publish/action/ HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: " + OVERSIZED + "\r\n"
+                    + "Expect: 100-continue\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            // no body follows: the answer must come anyway, and the connection end after it
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).startsWith("HTTP/1.1 200").doesNotContain("100 Continue")
+                    .contains("\"status_code\":1006").contains("the video is larger than the 64 KB limit");
+        }
+        assertThat(publishesReceived()).isEqualTo(before);
     }
 
     @Test
