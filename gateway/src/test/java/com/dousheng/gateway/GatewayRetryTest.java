@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -87,8 +86,8 @@ class GatewayRetryTest {
 
     @LocalServerPort
     int port;
-    @Value("${dousheng.jwt.secret}")
-    String secret;
+    @Autowired
+    JwtProperties jwtProperties;
     @Autowired
     UnreachableInstances unreachableInstances;
 
@@ -99,7 +98,7 @@ class GatewayRetryTest {
     void setUp() {
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port)
                 .responseTimeout(Duration.ofSeconds(20)).build();
-        token = new JwtService(new JwtProperties(secret, Duration.ofHours(1))).issue(1);
+        token = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofHours(1))).issue(1);
         // each test starts with both instances in rotation
         unreachableInstances.forgetAll();
     }

@@ -2,6 +2,7 @@ package com.dousheng.gateway;
 
 import com.dousheng.common.auth.JwtProperties;
 import com.dousheng.common.auth.JwtService;
+import com.dousheng.common.testsupport.Tokens;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.time.ZoneOffset;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
@@ -51,8 +52,8 @@ class GatewayRoutingTest {
 
     @LocalServerPort
     int port;
-    @Value("${dousheng.jwt.secret}")
-    String secret;
+    @Autowired
+    JwtProperties jwtProperties;
 
     WebTestClient client;
     JwtService jwt;
@@ -60,7 +61,7 @@ class GatewayRoutingTest {
     @BeforeEach
     void setUp() {
         client = WebTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
-        jwt = new JwtService(new JwtProperties(secret, Duration.ofHours(1)));
+        jwt = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofHours(1)));
     }
 
     private WebTestClient.ResponseSpec get(String uri) {
@@ -94,12 +95,13 @@ class GatewayRoutingTest {
         get("/douyin/user/").expectStatus().isOk().expectBody().jsonPath("$.status_code").isEqualTo(2001);
 
         String token = jwt.issue(1);
-        String tampered = token.substring(0, token.length() - 3) + "abc";
+        String tampered = Tokens.tampered(token);
         get("/douyin/user/?token=" + tampered).expectBody().jsonPath("$.status_code").isEqualTo(2002);
         get("/douyin/user/?token=not-a-jwt").expectBody().jsonPath("$.status_code").isEqualTo(2002);
 
         Clock lastWeek = Clock.fixed(Instant.now().minus(Duration.ofDays(7)), ZoneOffset.UTC);
-        String expired = new JwtService(new JwtProperties(secret, Duration.ofHours(1)), lastWeek).issue(1);
+        String expired = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofHours(1)), lastWeek)
+                .issue(1);
         get("/douyin/user/?token=" + expired).expectBody().jsonPath("$.status_code").isEqualTo(2003);
 
         get("/douyin/relation/friend/list/?user_id=1&token=" + jwt.issue(404))

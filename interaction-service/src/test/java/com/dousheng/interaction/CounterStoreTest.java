@@ -1,6 +1,7 @@
 package com.dousheng.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.dousheng.common.api.interaction.UserInteractionStats;
 import com.dousheng.common.api.interaction.VideoStats;
@@ -158,13 +159,10 @@ class CounterStoreTest extends InteractionTestBase {
     @Test
     void aFailedWriteLeavesNoPendingMarkThatWouldBlockCaching() {
         video(100, 10);
-        try {
-            counters.apply(List.of(CounterKey.videoFavorites(100)), () -> {
-                throw new IllegalStateException("statement failed");
-            });
-        } catch (IllegalStateException expected) {
-            // the write failed as staged
-        }
+        // the staged failure must come out of apply: a swallowed one would leave nothing for this test to check
+        assertThatThrownBy(() -> counters.apply(List.of(CounterKey.videoFavorites(100)), () -> {
+            throw new IllegalStateException("statement failed");
+        })).isInstanceOf(IllegalStateException.class).hasMessage("statement failed");
         assertThat(redis.keys("interaction:pending:*")).isEmpty();
         assertThat(stats.videoStats(null, List.of(100L)).get(0).favoriteCount()).isZero();
         assertThat(cached(CounterKey.videoFavorites(100))).isEqualTo("0");

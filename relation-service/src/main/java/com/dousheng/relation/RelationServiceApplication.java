@@ -4,9 +4,11 @@ import com.dousheng.common.api.message.MessageServiceClient;
 import com.dousheng.common.api.user.UserServiceClient;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.cloud.openfeign.EnableFeignClients;
 
 @SpringBootApplication
+@ConfigurationPropertiesScan
 @EnableFeignClients(clients = {UserServiceClient.class, MessageServiceClient.class})
 public class RelationServiceApplication {
     public static void main(String[] args) {

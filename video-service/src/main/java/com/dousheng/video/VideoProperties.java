@@ -1,37 +1,38 @@
 package com.dousheng.video;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.util.unit.DataSize;
 
 /**
- * @param maxUploadSize  largest video accepted by {@code /douyin/publish/action/}
+ * Defaults and environment variables in application.yml (the upload size limit is common's
+ * {@code dousheng.upload.max-size}, which the gateway reads too).
+ *
  * @param maxTitleLength longest title accepted, in characters
  * @param feedPageSize   videos per feed page (the contract says at most 30)
  * @param rowCacheTtl    how long video rows stay in Redis (rows never change, the TTL only bounds memory)
  * @param orphanedUploadGrace how old an unfinished upload must be before its stored objects count as orphaned
+ * @param orphanedUploadSweepInterval how often publish/OrphanedUploadSweeper looks for them
  */
 @ConfigurationProperties("dousheng.video")
-public record VideoProperties(DataSize maxUploadSize, int maxTitleLength, int feedPageSize, Duration rowCacheTtl,
-                              Duration orphanedUploadGrace, Cover cover) {
+public record VideoProperties(int maxTitleLength, int feedPageSize, Duration rowCacheTtl,
+                              Duration orphanedUploadGrace, Duration orphanedUploadSweepInterval, Cover cover) {
+    static final int CONTRACT_MAX_FEED_PAGE = 30;
+
     public VideoProperties {
-        if (maxUploadSize == null) {
-            maxUploadSize = DataSize.ofMegabytes(100);
-        }
+        require(rowCacheTtl, "dousheng.video.row-cache-ttl (env DOUSHENG_VIDEO_ROW_CACHE_TTL)");
+        require(orphanedUploadGrace, "dousheng.video.orphaned-upload-grace (env DOUSHENG_VIDEO_ORPHANED_UPLOAD_GRACE)");
+        require(orphanedUploadSweepInterval, "dousheng.video.orphaned-upload-sweep-interval"
+                + " (env DOUSHENG_VIDEO_ORPHANED_UPLOAD_SWEEP_INTERVAL)");
+        require(cover, "dousheng.video.cover");
         if (maxTitleLength <= 0) {
-            maxTitleLength = 100;
+            throw new IllegalArgumentException("dousheng.video.max-title-length must be positive, was "
+                    + maxTitleLength);
         }
-        if (feedPageSize <= 0 || feedPageSize > 30) {
-            feedPageSize = 30;
-        }
-        if (rowCacheTtl == null) {
-            rowCacheTtl = Duration.ofHours(6);
-        }
-        if (orphanedUploadGrace == null) {
-            orphanedUploadGrace = Duration.ofHours(1);
-        }
-        if (cover == null) {
-            cover = new Cover(null, null);
+        if (feedPageSize <= 0 || feedPageSize > CONTRACT_MAX_FEED_PAGE) {
+            throw new IllegalArgumentException("dousheng.video.feed-page-size must be 1 to "
+                    + CONTRACT_MAX_FEED_PAGE + " (the contract's most), was " + feedPageSize);
         }
     }
 
@@ -42,9 +43,7 @@ public record VideoProperties(DataSize maxUploadSize, int maxTitleLength, int fe
      */
     public record Cover(String ffmpeg, Duration ffmpegTimeout) {
         public Cover {
-            if (ffmpegTimeout == null) {
-                ffmpegTimeout = Duration.ofSeconds(20);
-            }
+            require(ffmpegTimeout, "dousheng.video.cover.ffmpeg-timeout");
         }
     }
 }

@@ -61,7 +61,7 @@ public abstract class VideoServiceTestBase {
         TestInfrastructure.register(registry, "dousheng_video_it", 2);
         registry.add("dousheng.storage.type", () -> "local");
         registry.add("dousheng.storage.local.dir", MEDIA_DIR::toString);
-        registry.add("dousheng.video.max-upload-size", () -> MAX_UPLOAD);
+        registry.add("dousheng.upload.max-size", () -> MAX_UPLOAD);
         // only the pure-Java decoder, whatever this machine has on its PATH (CoverMakerTest covers ffmpeg)
         registry.add("dousheng.video.cover.ffmpeg", () -> "");
     }

@@ -25,9 +25,10 @@ public class JwtService {
     }
 
     public JwtService(JwtProperties properties, Clock clock) {
-        if (properties.secret() == null || properties.secret().getBytes(StandardCharsets.UTF_8).length < 32) {
-            throw new IllegalStateException(
-                    "dousheng.jwt.secret (env DOUSHENG_JWT_SECRET) must be set to at least 32 bytes");
+        JwtSecrets.requireUsable(properties.secret());
+        if (properties.lifetime() == null || properties.lifetime().isNegative() || properties.lifetime().isZero()) {
+            throw new IllegalStateException("dousheng.jwt.lifetime (env DOUSHENG_JWT_LIFETIME) must be a positive"
+                    + " duration, e.g. 7d");
         }
         this.key = Keys.hmacShaKeyFor(properties.secret().getBytes(StandardCharsets.UTF_8));
         this.lifetime = properties.lifetime();

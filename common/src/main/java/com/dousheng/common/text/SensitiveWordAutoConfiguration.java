@@ -5,9 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.io.Resource;
 
@@ -16,12 +16,13 @@ import org.springframework.core.io.Resource;
  * comment); operators replace it with {@code DOUSHENG_SENSITIVE_WORDS=file:/path/words.txt}.
  */
 @AutoConfiguration
+@EnableConfigurationProperties(SensitiveWordProperties.class)
 public class SensitiveWordAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    public SensitiveWordFilter sensitiveWordFilter(
-            @Value("${dousheng.sensitive-words:classpath:sensitive-words.txt}") Resource wordList) throws IOException {
+    public SensitiveWordFilter sensitiveWordFilter(SensitiveWordProperties properties) throws IOException {
+        Resource wordList = properties.sensitiveWords();
         List<String> words = new ArrayList<>();
         if (wordList.exists()) {
             try (InputStream in = wordList.getInputStream()) {

@@ -4,9 +4,9 @@ import com.dousheng.common.auth.JwtService;
 import com.dousheng.common.auth.ViewerArgumentResolver;
 import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -16,6 +16,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         afterName = "com.dousheng.common.auth.JwtAutoConfiguration",
         beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(PublicUrlProperties.class)
 public class ServiceWebAutoConfiguration {
 
     @Bean
@@ -29,8 +30,8 @@ public class ServiceWebAutoConfiguration {
     }
 
     @Bean
-    public PublicUrls publicUrls(@Value("${dousheng.public-base-url:}") String configuredBase) {
-        return new PublicUrls(configuredBase);
+    public PublicUrls publicUrls(PublicUrlProperties properties) {
+        return new PublicUrls(properties.publicBaseUrl());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import static com.dousheng.e2e.Api.params;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import com.dousheng.common.testsupport.Tokens;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -519,8 +520,7 @@ class ClientFlowsE2ETest {
         Api.Session b = Client.register("rb");
         long videoId = uploadVideo(b, "refusal clip " + b.name());
         Api.Session badToken = new Api.Session(a.userId(), "not-a-token", a.name());
-        Api.Session tampered = new Api.Session(a.userId(), a.token().substring(0, a.token().length() - 3) + "abc",
-                a.name());
+        Api.Session tampered = new Api.Session(a.userId(), Tokens.tampered(a.token()), a.name());
 
         // relation
         refused(follow(a, a, 1), "self-follow");

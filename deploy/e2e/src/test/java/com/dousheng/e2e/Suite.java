@@ -25,7 +25,7 @@ public class Suite implements BeforeAllCallback {
     public static final String GATEWAY = "http://127.0.0.1:8080";
     public static final String NACOS = "http://127.0.0.1:8848";
     static final Path ROOT = Path.of("").toAbsolutePath();
-    static final String JWT_SECRET = "e2e-secret-" + Long.toHexString(System.nanoTime()) + "-0123456789abcdef";
+    static final String JWT_SECRET = "e2e-secret-" + String.format("%016x", System.nanoTime()) + "-0123456789abcdef";
     static final String DB_SUFFIX = "_e2e";
     static final Map<String, String> ENV = Map.of(
             "DOUSHENG_SKIP_BUILD", "1",

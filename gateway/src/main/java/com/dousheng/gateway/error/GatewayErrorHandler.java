@@ -49,8 +49,8 @@ public class GatewayErrorHandler implements ErrorWebExceptionHandler {
                         exchange.getRequest().getMethod() + " is not supported here", HttpStatus.METHOD_NOT_ALLOWED);
             }
             if (status.value() == 413) {
-                return envelope.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, "request is too large",
-                        HttpStatus.PAYLOAD_TOO_LARGE);
+                return envelope.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, rse.getReason() == null
+                        ? "request is too large" : rse.getReason(), HttpStatus.PAYLOAD_TOO_LARGE);
             }
             if (status.is4xxClientError()) {
                 return envelope.write(exchange, ErrorCode.BAD_REQUEST, rse.getReason() == null

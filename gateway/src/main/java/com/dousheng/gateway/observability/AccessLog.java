@@ -7,7 +7,7 @@ import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointProperties;
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
@@ -32,10 +32,9 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
     private final TraceLogging traceLogging;
     private final String actuatorBasePath;
 
-    public AccessLog(TraceLogging traceLogging,
-                     @Value("${management.endpoints.web.base-path:/actuator}") String actuatorBasePath) {
+    public AccessLog(TraceLogging traceLogging, WebEndpointProperties actuatorEndpoints) {
         this.traceLogging = traceLogging;
-        this.actuatorBasePath = actuatorBasePath;
+        this.actuatorBasePath = actuatorEndpoints.getBasePath();
     }
 
     @Override

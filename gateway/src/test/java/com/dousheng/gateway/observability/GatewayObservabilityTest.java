@@ -21,7 +21,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -78,8 +77,8 @@ class GatewayObservabilityTest {
     int port;
     @LocalManagementPort
     int managementPort;
-    @Value("${dousheng.jwt.secret}")
-    String secret;
+    @Autowired
+    JwtProperties jwtProperties;
     @Autowired
     MeterRegistry meters;
 
@@ -93,7 +92,7 @@ class GatewayObservabilityTest {
 
     @Test
     void callersTraceIdReachesTheServiceTheClientAndTheAccessLog(CapturedOutput output) {
-        String token = new JwtService(new JwtProperties(secret, Duration.ofHours(1))).issue(7);
+        String token = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofHours(1))).issue(7);
         EntityExchangeResult<byte[]> result = client.get().uri("/douyin/feed?token=" + token)
                 .header("traceparent", CALLER_TRACEPARENT)
                 .exchange()
@@ -192,7 +191,7 @@ class GatewayObservabilityTest {
 
     @Test
     void theGatewaysOwnUserLookupIsTimedLikeTheServicesInternalCalls() {
-        String token = new JwtService(new JwtProperties(secret, Duration.ofHours(1))).issue(8);
+        String token = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofHours(1))).issue(8);
         client.get().uri("/douyin/feed/?token=" + token).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.find("http.client.requests")
                 .tags("client.name", "user-service", "method", "POST", "status", "200").timer()).isNotNull());

@@ -1,5 +1,7 @@
 package com.dousheng.interaction.counter;
 
+import com.dousheng.interaction.InteractionProperties;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -7,7 +9,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.Cursor;
 import org.springframework.data.redis.core.ScanOptions;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,20 +20,25 @@ import org.springframework.stereotype.Component;
  * are not cached need no repair: they are counted from MySQL when next read. Safe to run on every instance at once.
  */
 @Component
-public class CounterReconcileJob {
+public class CounterReconcileJob implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(CounterReconcileJob.class);
     private static final int BATCH = 500;
 
     private final StringRedisTemplate redis;
     private final CounterStore counters;
+    private final Duration interval;
 
-    public CounterReconcileJob(StringRedisTemplate redis, CounterStore counters) {
+    public CounterReconcileJob(StringRedisTemplate redis, CounterStore counters, InteractionProperties properties) {
         this.redis = redis;
         this.counters = counters;
+        this.interval = properties.reconcileInterval();
     }
 
-    @Scheduled(fixedDelayString = "${dousheng.interaction.reconcile-interval:10m}",
-            initialDelayString = "${dousheng.interaction.reconcile-interval:10m}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::scheduledRun, interval, interval));
+    }
+
     public void scheduledRun() {
         try {
             reconcile();

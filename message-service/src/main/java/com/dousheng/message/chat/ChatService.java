@@ -7,6 +7,7 @@ import com.dousheng.common.text.SensitiveWordFilter;
 import com.dousheng.common.text.UserText;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
+import com.dousheng.message.MessageProperties;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -45,7 +45,7 @@ public class ChatService {
 
     public ChatService(MessageMapper messages, ConversationMapper conversations, UserServiceClient users,
                        SensitiveWordFilter filter, Clock clock, PlatformTransactionManager transactions,
-                       @Value("${dousheng.message.chat-page-size:500}") int pageSize) {
+                       MessageProperties properties) {
         this.messages = messages;
         this.conversations = conversations;
         this.users = users;
@@ -54,7 +54,7 @@ public class ChatService {
         this.transaction = new TransactionTemplate(transactions);
         // the row lock does the ordering; read committed keeps InnoDB from adding gap locks around it
         this.transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        this.pageSize = pageSize;
+        this.pageSize = properties.chatPageSize();
     }
 
     public void send(long fromUserId, long toUserId, int actionType, String rawContent) {

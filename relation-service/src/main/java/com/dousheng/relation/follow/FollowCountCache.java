@@ -1,5 +1,6 @@
 package com.dousheng.relation.follow;
 
+import com.dousheng.relation.RelationProperties;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -7,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -52,10 +52,9 @@ public class FollowCountCache {
     private final StringRedisTemplate redis;
     private final Duration ttl;
 
-    public FollowCountCache(StringRedisTemplate redis,
-                            @Value("${dousheng.relation.count-cache-ttl:1h}") Duration ttl) {
+    public FollowCountCache(StringRedisTemplate redis, RelationProperties properties) {
         this.redis = redis;
-        this.ttl = ttl;
+        this.ttl = properties.countCacheTtl();
     }
 
     /** What one MGET found: cached counts, and the version noted for every user that missed. */

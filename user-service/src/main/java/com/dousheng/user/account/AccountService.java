@@ -4,6 +4,7 @@ import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 import com.dousheng.common.auth.JwtService;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
+import java.nio.charset.StandardCharsets;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,8 @@ public class AccountService {
     static final int MAX_USERNAME_LENGTH = 32;
     static final int MIN_PASSWORD_LENGTH = 6;
     static final int MAX_PASSWORD_LENGTH = 32;
+    /** BCrypt reads at most 72 bytes of a password and Spring's encoder refuses longer ones outright. */
+    static final int MAX_PASSWORD_BYTES = 72;
 
     private final UserAccountMapper accounts;
     private final JwtService jwtService;
@@ -39,6 +42,8 @@ public class AccountService {
     public LoginResponse login(String username, String password) {
         requirePresent(username, "username");
         requirePresent(password, "password");
+        // no stored password can be this long, and BCrypt would refuse to compare it
+        requireBcryptLength(password);
         UserAccount account = username.length() > MAX_USERNAME_LENGTH ? null
                 : accounts.selectOne(new LambdaQueryWrapper<UserAccount>().eq(UserAccount::getUsername, username));
         boolean matches = passwordEncoder.matches(password, account == null ? dummyHash : account.getPasswordHash());
@@ -58,6 +63,14 @@ public class AccountService {
         if (password.length() < MIN_PASSWORD_LENGTH || password.length() > MAX_PASSWORD_LENGTH) {
             throw new BizException(ErrorCode.INVALID_PARAMETER,
                     "password must be " + MIN_PASSWORD_LENGTH + " to " + MAX_PASSWORD_LENGTH + " characters");
+        }
+        requireBcryptLength(password);
+    }
+
+    private static void requireBcryptLength(String password) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new BizException(ErrorCode.INVALID_PARAMETER, "password is too long: at most " + MAX_PASSWORD_BYTES
+                    + " bytes in UTF-8 (about 24 Chinese characters)");
         }
     }
 

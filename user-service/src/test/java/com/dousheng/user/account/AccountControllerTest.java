@@ -106,6 +106,36 @@ class AccountControllerTest extends UserServiceTestBase {
     }
 
     @Test
+    void aPasswordOverBcryptsSeventyTwoBytesIsRefusedClearlyAtRegisterAndLogin() throws Exception {
+        // 26 Chinese characters pass the 32-character rule but are 78 bytes in UTF-8
+        String tooLong = "密".repeat(26);
+        String name = uniqueName("frank");
+        register(name, tooLong).andExpect(status().isOk())
+                .andExpect(jsonPath("$.status_code").value(1003))
+                .andExpect(jsonPath("$.status_msg").value(containsString("at most 72 bytes in UTF-8")))
+                .andExpect(jsonPath("$.token").value(""));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM user_account WHERE username = ?", Integer.class, name))
+                .isZero();
+        mvc.perform(post("/douyin/user/login/").queryParam("username", name).queryParam("password", tooLong))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status_code").value(1003))
+                .andExpect(jsonPath("$.status_msg").value(containsString("at most 72 bytes in UTF-8")))
+                .andExpect(jsonPath("$.token").value(""));
+    }
+
+    @Test
+    void aPasswordOfExactlySeventyTwoBytesRegistersAndLogsIn() throws Exception {
+        String longest = "密".repeat(24);
+        String name = uniqueName("grace");
+        register(name, longest).andExpect(jsonPath("$.status_code").value(0));
+        mvc.perform(post("/douyin/user/login/").queryParam("username", name).queryParam("password", longest))
+                .andExpect(jsonPath("$.status_code").value(0));
+        mvc.perform(post("/douyin/user/login/").queryParam("username", name)
+                        .queryParam("password", "密".repeat(23) + "码"))
+                .andExpect(jsonPath("$.status_code").value(3002));
+    }
+
+    @Test
     void wrongMethodAndUnknownPathAnswerTheEnvelope() throws Exception {
         mvc.perform(get("/douyin/user/register/").queryParam("username", "x").queryParam("password", "secret123"))
                 .andExpect(status().isOk())

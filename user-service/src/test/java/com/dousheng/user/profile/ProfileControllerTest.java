@@ -16,6 +16,7 @@ import com.dousheng.common.auth.AuthHeaders;
 import com.dousheng.common.auth.JwtProperties;
 import com.dousheng.common.auth.JwtService;
 import com.dousheng.common.remote.DegradedCalls;
+import com.dousheng.common.testsupport.Tokens;
 import com.dousheng.user.UserServiceTestBase;
 import feign.FeignException;
 import feign.Request;
@@ -30,7 +31,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ProfileControllerTest extends UserServiceTestBase {
@@ -38,8 +38,8 @@ class ProfileControllerTest extends UserServiceTestBase {
     JdbcTemplate jdbc;
     @Autowired
     MeterRegistry meterRegistry;
-    @Value("${dousheng.jwt.secret}")
-    String secret;
+    @Autowired
+    JwtProperties jwtProperties;
 
     long alice;
     long bob;
@@ -102,17 +102,18 @@ class ProfileControllerTest extends UserServiceTestBase {
 
     @Test
     void tokenIsVerifiedWhenNoGatewayHeaderCame() throws Exception {
-        JwtService jwt = new JwtService(new JwtProperties(secret, Duration.ofDays(1)));
+        JwtService jwt = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofDays(1)));
         mvc.perform(get("/douyin/user/").queryParam("token", jwt.issue(alice)))
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.user.id").value(alice));
 
-        String tampered = jwt.issue(alice).replaceFirst(".$", "x");
-        mvc.perform(get("/douyin/user/").queryParam("token", tampered + "x"))
+        String tampered = Tokens.tampered(jwt.issue(alice));
+        mvc.perform(get("/douyin/user/").queryParam("token", tampered))
                 .andExpect(jsonPath("$.status_code").value(2002));
 
         Clock lastMonth = Clock.fixed(Instant.now().minus(Duration.ofDays(30)), ZoneOffset.UTC);
-        String expired = new JwtService(new JwtProperties(secret, Duration.ofDays(1)), lastMonth).issue(alice);
+        String expired = new JwtService(new JwtProperties(jwtProperties.secret(), Duration.ofDays(1)), lastMonth)
+                .issue(alice);
         mvc.perform(get("/douyin/user/").queryParam("token", expired))
                 .andExpect(jsonPath("$.status_code").value(2003));
 

@@ -2,12 +2,15 @@ package com.dousheng.video.publish;
 
 import com.dousheng.video.VideoProperties;
 import com.dousheng.video.storage.Storage;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,22 +20,27 @@ import org.springframework.stereotype.Component;
  * says, and a row whose objects could not be deleted stays for the next run. Safe to run on every instance at once.
  */
 @Component
-public class OrphanedUploadSweeper {
+public class OrphanedUploadSweeper implements SchedulingConfigurer {
     private static final Logger log = LoggerFactory.getLogger(OrphanedUploadSweeper.class);
     private static final int BATCH = 100;
 
     private final PendingUploadMapper pending;
     private final Storage storage;
     private final long graceSeconds;
+    private final Duration interval;
 
     public OrphanedUploadSweeper(PendingUploadMapper pending, Storage storage, VideoProperties properties) {
         this.pending = pending;
         this.storage = storage;
         this.graceSeconds = properties.orphanedUploadGrace().toSeconds();
+        this.interval = properties.orphanedUploadSweepInterval();
     }
 
-    @Scheduled(fixedDelayString = "${dousheng.video.orphaned-upload-sweep-interval:15m}",
-            initialDelayString = "${dousheng.video.orphaned-upload-sweep-interval:15m}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::scheduledRun, interval, interval));
+    }
+
     public void scheduledRun() {
         try {
             sweep();

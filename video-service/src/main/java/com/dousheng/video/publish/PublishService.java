@@ -3,6 +3,7 @@ package com.dousheng.video.publish;
 import com.dousheng.common.api.user.UserChecks;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.text.SensitiveWordFilter;
+import com.dousheng.common.upload.UploadProperties;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.video.VideoProperties;
@@ -43,12 +44,12 @@ public class PublishService {
     private final PendingUploadMapper pendingUploads;
     private final SensitiveWordFilter wordFilter;
     private final Clock clock;
-    private final long maxUploadBytes;
+    private final UploadProperties uploads;
     private final int maxTitleLength;
 
     public PublishService(UserServiceClient users, Storage storage, CoverMaker coverMaker, VideoRecorder recorder,
                           PendingUploadMapper pendingUploads, SensitiveWordFilter wordFilter, Clock clock,
-                          VideoProperties properties) {
+                          VideoProperties properties, UploadProperties uploads) {
         this.users = users;
         this.storage = storage;
         this.coverMaker = coverMaker;
@@ -56,7 +57,7 @@ public class PublishService {
         this.pendingUploads = pendingUploads;
         this.wordFilter = wordFilter;
         this.clock = clock;
-        this.maxUploadBytes = properties.maxUploadSize().toBytes();
+        this.uploads = uploads;
         this.maxTitleLength = properties.maxTitleLength();
     }
 
@@ -123,9 +124,8 @@ public class PublishService {
         if (data.isEmpty()) {
             throw new BizException(ErrorCode.VIDEO_REJECTED, "the video file is empty");
         }
-        if (data.getSize() > maxUploadBytes) {
-            throw new BizException(ErrorCode.PAYLOAD_TOO_LARGE,
-                    "the video is larger than the " + DataSizes.describe(maxUploadBytes) + " limit");
+        if (data.getSize() > uploads.maxBytes()) {
+            throw new BizException(ErrorCode.PAYLOAD_TOO_LARGE, uploads.tooLargeMessage());
         }
         byte[] head = new byte[Mp4Sniffer.HEAD_LENGTH];
         int read;

@@ -1,34 +1,26 @@
 package com.dousheng.video.storage;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** {@code dousheng.storage.*}: which storage holds uploads, and its settings (all from the environment). */
+/**
+ * {@code dousheng.storage.*}: which storage holds uploads, and its settings (all from the environment; defaults in
+ * application.yml).
+ */
 @ConfigurationProperties("dousheng.storage")
 public record StorageProperties(Type type, Local local, Oss oss) {
     public enum Type { LOCAL, OSS }
 
     public StorageProperties {
-        if (type == null) {
-            type = Type.LOCAL;
-        }
-        if (local == null) {
-            local = new Local(null);
-        }
-        if (oss == null) {
-            oss = new Oss(null, null, null, null, null, false);
-        }
+        require(type, "dousheng.storage.type (env DOUSHENG_STORAGE_TYPE)");
     }
 
     /** @param dir data directory (env DOUSHENG_MEDIA_DIR), relative paths are taken from the working directory */
     public record Local(Path dir) {
-        public Local {
-            if (dir == null) {
-                dir = Path.of("data", "media");
-            }
-        }
     }
 
     /**

@@ -122,7 +122,7 @@ class AliyunOssStorageTest {
     @Test
     void theStorageTypeSelectsTheImplementationAndOssNamesMissingSettings() {
         ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Config.class);
-        runner.withPropertyValues("dousheng.storage.local.dir=" + temp)
+        runner.withPropertyValues("dousheng.storage.type=local", "dousheng.storage.local.dir=" + temp)
                 .run(context -> assertThat(context.getBean(Storage.class)).isInstanceOf(LocalDiskStorage.class));
         runner.withPropertyValues("dousheng.storage.type=oss", "dousheng.storage.oss.endpoint=" + oss.baseUrl(),
                         "dousheng.storage.oss.bucket=" + BUCKET, "dousheng.storage.oss.access-key-id=a",

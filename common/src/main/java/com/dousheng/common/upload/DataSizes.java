@@ -1,16 +1,16 @@
-package com.dousheng.video.publish;
+package com.dousheng.common.upload;
 
 import java.util.Locale;
 
 /** Sizes as people read them in messages: "100 MB", "1.5 MB", "300 KB", "12 bytes". */
-final class DataSizes {
+public final class DataSizes {
     private static final long KB = 1024;
     private static final long MB = KB * 1024;
 
     private DataSizes() {
     }
 
-    static String describe(long bytes) {
+    public static String describe(long bytes) {
         if (bytes >= MB) {
             return trim(bytes / (double) MB) + " MB";
         }
