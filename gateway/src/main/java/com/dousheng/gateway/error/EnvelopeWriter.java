@@ -21,6 +21,11 @@ public class EnvelopeWriter {
 
     /** API paths answer HTTP 200 (the client reads only status_code); media paths keep a real status for players. */
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message, HttpStatus mediaStatus) {
+        return write(exchange, BaseResponse.of(code, message), mediaStatus);
+    }
+
+    /** As above, for an answer whose endpoint keeps more fields than the envelope in failures (login, register). */
+    public Mono<Void> write(ServerWebExchange exchange, Object envelope, HttpStatus mediaStatus) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -28,7 +33,7 @@ public class EnvelopeWriter {
         boolean api = exchange.getRequest().getPath().value().startsWith("/douyin/");
         response.setStatusCode(api ? HttpStatus.OK : mediaStatus);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body(code, message))));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(envelope))));
     }
 
     /** The envelope's JSON, also for answers written below Spring (MalformedRequestHandler). */
