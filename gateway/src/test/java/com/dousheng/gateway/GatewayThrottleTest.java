@@ -10,9 +10,9 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.Map;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -51,6 +51,7 @@ class GatewayThrottleTest {
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
     private static final String OVERRIDES = "throttle-test-overrides";
+    private static final AtomicInteger ADDRESSES = new AtomicInteger();
 
     private static StubServices stubs;
 
@@ -116,9 +117,15 @@ class GatewayThrottleTest {
         events.publishEvent(new EnvironmentChangeEvent(overrides.keySet()));
     }
 
+    private void limit(String name, int permits, String period, int burst) {
+        configure(name + ".permits", Integer.toString(permits), name + ".period", period,
+                name + ".burst", Integer.toString(burst));
+    }
+
+    /** A client address no other request of the run has used (from 198.18.0.0/15, set aside for tests). */
     private static String address() {
-        int n = UUID.randomUUID().hashCode() & 0xffff;
-        return "198.51." + (n >> 8) + "." + (n & 0xff);
+        int n = ADDRESSES.incrementAndGet();
+        return "198." + (18 + (n >> 16)) + "." + ((n >> 8) & 0xff) + "." + (n & 0xff);
     }
 
     private EntityExchangeResult<Map<String, Object>> post(String uri, String forwardedFor) {
@@ -169,8 +176,7 @@ class GatewayThrottleTest {
 
     @Test
     void loginPerAccountRefusesFromAnyAddressAndSparesOtherAccounts() {
-        configure("login-per-account.permits", "1", "login-per-account.period", "60s",
-                "login-per-account.burst", "3");
+        limit("login-per-account", 1, "60s", 3);
         for (int i = 0; i < 3; i++) {
             assertPassed(login("alice", address()));
         }
@@ -188,8 +194,7 @@ class GatewayThrottleTest {
 
     @Test
     void loginUsernameInAFormBodyCountsForItsAccountAndStillReachesTheService() {
-        configure("login-per-account.permits", "1", "login-per-account.period", "60s",
-                "login-per-account.burst", "1");
+        limit("login-per-account", 1, "60s", 1);
         Map<String, Object> passed = client.post().uri("/douyin/user/login/")
                 .contentType(MediaType.APPLICATION_FORM_URLENCODED).bodyValue("username=carol&password=wrong")
                 .exchange().expectBody(JSON).returnResult().getResponseBody();
@@ -200,8 +205,7 @@ class GatewayThrottleTest {
 
     @Test
     void loginPerAddressRefusesThatAddressWhateverTheUsernameAndSparesOthers() {
-        configure("login-per-address.permits", "1", "login-per-address.period", "60s",
-                "login-per-address.burst", "3");
+        limit("login-per-address", 1, "60s", 3);
         String guesser = address();
         for (int i = 0; i < 3; i++) {
             assertPassed(login("user" + i, guesser));
@@ -214,8 +218,8 @@ class GatewayThrottleTest {
 
     @Test
     void forwardedForIsIgnoredUnlessAProxyOfOursIsTrusted() {
-        configure("trusted-proxies", "0", "login-per-address.permits", "1", "login-per-address.period", "60s",
-                "login-per-address.burst", "2");
+        configure("trusted-proxies", "0");
+        limit("login-per-address", 1, "60s", 2);
         assertPassed(login("dave", address()));
         assertPassed(login("dave", address()));
         // a rotating X-Forwarded-For does not make a new client: the TCP peer is the same
@@ -224,8 +228,7 @@ class GatewayThrottleTest {
 
     @Test
     void registerPerAddressRefusesThatAddressAndSparesOthers() {
-        configure("register-per-address.permits", "1", "register-per-address.period", "60s",
-                "register-per-address.burst", "2");
+        limit("register-per-address", 1, "60s", 2);
         String address = address();
         assertPassed(register("erin1", address));
         assertPassed(register("erin2", address));
@@ -236,8 +239,17 @@ class GatewayThrottleTest {
     }
 
     @Test
+    void anIpv6ClientIsCountedByItsSlash64() {
+        limit("register-per-address", 1, "60s", 2);
+        assertPassed(register("kim1", "2001:db8:1:2::1"));
+        assertPassed(register("kim2", "2001:db8:1:2:ffff:ffff:ffff:fffe"));
+        assertRefused(register("kim3", "2001:db8:1:2::3"), "too many registrations from this address", 60);
+        assertPassed(register("kim3", "2001:db8:1:3::1"));
+    }
+
+    @Test
     void writesAreCountedPerUserAndActionAndPassAgainAfterTheWaitTheyWereTold() throws InterruptedException {
-        configure("write-per-user.permits", "1", "write-per-user.period", "5s", "write-per-user.burst", "2");
+        limit("write-per-user", 1, "5s", 2);
         assertPassed(write("favorite", 1));
         assertPassed(write("favorite", 1));
         Map<String, Object> refused = write("favorite", 1);
@@ -253,8 +265,7 @@ class GatewayThrottleTest {
 
     @Test
     void anEncodedOrParameterisedPathIsTheSameEndpoint() {
-        configure("login-per-account.permits", "1", "login-per-account.period", "60s",
-                "login-per-account.burst", "2");
+        limit("login-per-account", 1, "60s", 2);
         assertPassed(login("frank", address()));
         assertPassed(post("/douyin/user/%6Cogin/?username=frank&password=x", address()).getResponseBody());
         assertRefused(post("/douyin/user/login;v=1/?username=frank&password=x", address()).getResponseBody(),
@@ -294,8 +305,8 @@ class GatewayThrottleTest {
 
     @Test
     void theSwitchTurnsThrottlingOffWithoutARestart() {
-        configure("enabled", "false", "login-per-account.permits", "1", "login-per-account.period", "60s",
-                "login-per-account.burst", "1");
+        configure("enabled", "false");
+        limit("login-per-account", 1, "60s", 1);
         for (int i = 0; i < 5; i++) {
             assertPassed(login("heidi", address()));
         }
@@ -311,8 +322,7 @@ class GatewayThrottleTest {
         for (int i = 0; i < 5; i++) {
             assertPassed(login("ivan", address()));
         }
-        configure("login-per-account.permits", "1", "login-per-account.period", "60s",
-                "login-per-account.burst", "1");
+        limit("login-per-account", 1, "60s", 1);
         assertPassed(login("judy", address()));
         assertRefused(login("judy", address()), "too many login attempts for this account", 60);
     }
