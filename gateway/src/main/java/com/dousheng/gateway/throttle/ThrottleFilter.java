@@ -75,8 +75,11 @@ public class ThrottleFilter implements WebFilter, Ordered {
         return FormBody.read(request, maxFormBody)
                 .flatMap(body -> login(exchange.mutate().request(FormBody.replay(request, exchange, body)).build(),
                         chain, settings, FormBody.value(body, "username")))
-                .onErrorResume(DataBufferLimitException.class, e -> envelope.write(exchange, new LoginRefusal(
-                        ErrorCode.PAYLOAD_TOO_LARGE.code(), "form body over " + maxFormBody + " bytes"), HttpStatus.OK));
+                .onErrorResume(DataBufferLimitException.class, e -> {
+                    String message = "form body over " + maxFormBody + " bytes";
+                    return envelope.write(exchange, ErrorCode.PAYLOAD_TOO_LARGE, message,
+                            new LoginRefusal(ErrorCode.PAYLOAD_TOO_LARGE.code(), message), HttpStatus.OK);
+                });
     }
 
     private Mono<Void> login(ServerWebExchange exchange, WebFilterChain chain, ThrottleProperties settings,
@@ -107,10 +110,11 @@ public class ThrottleFilter implements WebFilter, Ordered {
 
     private Mono<Void> refuse(ServerWebExchange exchange, Throttle throttle, String action, Refusal refusal) {
         String message = refusal.bucket().refusal(action, refusal.seconds());
-        int code = ErrorCode.TOO_MANY_REQUESTS.code();
+        ErrorCode code = ErrorCode.TOO_MANY_REQUESTS;
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(refusal.seconds()));
-        Object answer = throttle == Throttle.WRITE ? new BaseResponse(code, message) : new LoginRefusal(code, message);
-        return envelope.write(exchange, answer, HttpStatus.TOO_MANY_REQUESTS);
+        Object answer = throttle == Throttle.WRITE ? BaseResponse.of(code, message)
+                : new LoginRefusal(code.code(), message);
+        return envelope.write(exchange, code, message, answer, HttpStatus.TOO_MANY_REQUESTS);
     }
 
     /**
