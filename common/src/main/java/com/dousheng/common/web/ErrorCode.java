@@ -14,6 +14,7 @@ public enum ErrorCode {
     NOT_FOUND(1005, "no such endpoint"),
     PAYLOAD_TOO_LARGE(1006, "request is too large"),
     UNSUPPORTED_MEDIA_TYPE(1007, "unsupported content type"),
+    TOO_MANY_REQUESTS(1008, "too many requests, please try again later"),
 
     LOGIN_REQUIRED(2001, "please log in first"),
     TOKEN_INVALID(2002, "token is invalid, please log in again"),

@@ -10,23 +10,16 @@ import com.dousheng.gateway.observability.AccessLog;
 import com.dousheng.gateway.observability.TraceLogging;
 import com.dousheng.gateway.routing.PathNormalizationFilter;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferLimitException;
-import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -69,14 +62,12 @@ public class AuthenticationFilter implements WebFilter, Ordered {
         if (policy == AccessPolicy.PUBLIC || (policy == AccessPolicy.VERIFIED_BY_SERVICE && queryToken == null)) {
             return chain.filter(exchange.mutate().request(forwarded(original, null)).build());
         }
-        if (queryToken != null || !isForm(original)) {
+        if (queryToken != null || !FormBody.isForm(original)) {
             return authenticateAndForward(exchange, chain, original, queryToken, policy);
         }
-        return DataBufferUtils.join(original.getBody(), maxFormBody)
-                .map(AuthenticationFilter::drain)
-                .defaultIfEmpty(new byte[0])
-                .flatMap(body -> authenticateAndForward(exchange, chain, withBody(original, exchange, body),
-                        formValue(body, "token"), policy))
+        return FormBody.read(original, maxFormBody)
+                .flatMap(body -> authenticateAndForward(exchange, chain, FormBody.replay(original, exchange, body),
+                        FormBody.value(body, "token"), policy))
                 .onErrorResume(DataBufferLimitException.class, e -> envelope.write(exchange,
                         ErrorCode.PAYLOAD_TOO_LARGE, "form body over " + maxFormBody + " bytes", HttpStatus.OK));
     }
@@ -130,39 +121,6 @@ public class AuthenticationFilter implements WebFilter, Ordered {
                     return Mono.just(required ? Outcome.refused(ErrorCode.SERVICE_UNAVAILABLE,
                             ErrorCode.SERVICE_UNAVAILABLE.defaultMessage()) : Outcome.ANONYMOUS);
                 });
-    }
-
-    private static boolean isForm(ServerHttpRequest request) {
-        MediaType type = request.getHeaders().getContentType();
-        return type != null && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(type);
-    }
-
-    private static byte[] drain(DataBuffer buffer) {
-        byte[] bytes = new byte[buffer.readableByteCount()];
-        buffer.read(bytes);
-        DataBufferUtils.release(buffer);
-        return bytes;
-    }
-
-    /** The body was consumed to read the token; the service gets the same bytes. */
-    private static ServerHttpRequest withBody(ServerHttpRequest request, ServerWebExchange exchange, byte[] body) {
-        return new ServerHttpRequestDecorator(request) {
-            @Override
-            public Flux<DataBuffer> getBody() {
-                return Flux.defer(() -> Flux.just(exchange.getResponse().bufferFactory().wrap(body)));
-            }
-        };
-    }
-
-    static String formValue(byte[] body, String name) {
-        for (String pair : new String(body, StandardCharsets.UTF_8).split("&")) {
-            int eq = pair.indexOf('=');
-            String key = eq < 0 ? pair : pair.substring(0, eq);
-            if (name.equals(URLDecoder.decode(key, StandardCharsets.UTF_8))) {
-                return eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            }
-        }
-        return null;
     }
 
     static String baseUrl(URI uri) {

@@ -23,6 +23,12 @@ public class EnvelopeWriter {
 
     /** API paths answer HTTP 200 (the client reads only status_code); media paths keep a real status for players. */
     public Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message, HttpStatus mediaStatus) {
+        return write(exchange, code, message, BaseResponse.of(code, message), mediaStatus);
+    }
+
+    /** As above, with an answer that keeps more fields than the envelope, as login and register failures do. */
+    public Mono<Void> write(ServerWebExchange exchange, ErrorCode code, String message, Object answer,
+                            HttpStatus mediaStatus) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -33,7 +39,7 @@ public class EnvelopeWriter {
         boolean api = exchange.getRequest().getPath().value().startsWith("/douyin/");
         response.setStatusCode(api ? HttpStatus.OK : mediaStatus);
         response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body(code, message))));
+        return response.writeWith(Mono.just(response.bufferFactory().wrap(json.writeValueAsBytes(answer))));
     }
 
     /** The envelope's JSON, also for answers written below Spring (MalformedRequestHandler). */
