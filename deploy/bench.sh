@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmark of the public API through the gateway, against a running suite (bash deploy/run.sh start).
+# Benchmark of the public API through the gateway, against a running suite started with deploy/bench.env:
+#   set -a && . deploy/bench.env && set +a && bash deploy/run.sh start
 #
 #   bash deploy/bench.sh
 #

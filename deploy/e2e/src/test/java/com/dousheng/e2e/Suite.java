@@ -27,12 +27,22 @@ public class Suite implements BeforeAllCallback {
     static final Path ROOT = Path.of("").toAbsolutePath();
     static final String JWT_SECRET = "e2e-secret-" + String.format("%016x", System.nanoTime()) + "-0123456789abcdef";
     static final String DB_SUFFIX = "_e2e";
+    /**
+     * The flows register about 50 users and upload about 30 videos from 127.0.0.1 within a minute, far beyond what
+     * one person does, so the per-address limits are raised; throttling stays in the path (the gateway tests cover
+     * its refusals).
+     */
     static final Map<String, String> ENV = Map.of(
             "DOUSHENG_SKIP_BUILD", "1",
             "DOUSHENG_DB_SUFFIX", DB_SUFFIX,
             "DOUSHENG_REDIS_DATABASE", "9",
             "DOUSHENG_MEDIA_DIR", ROOT.resolve(".run/e2e-media").toString(),
-            "DOUSHENG_JWT_SECRET", JWT_SECRET);
+            "DOUSHENG_JWT_SECRET", JWT_SECRET,
+            "DOUSHENG_THROTTLE_REGISTER_PER_ADDRESS_PERMITS", "10000",
+            "DOUSHENG_THROTTLE_REGISTER_PER_ADDRESS_BURST", "10000",
+            "DOUSHENG_THROTTLE_LOGIN_PER_ADDRESS_PERMITS", "10000",
+            "DOUSHENG_THROTTLE_LOGIN_PER_ADDRESS_BURST", "10000",
+            "DOUSHENG_THROTTLE_WRITE_PER_USER_BURST", "1000");
     static final List<String> DATABASES = List.of("user", "video", "interaction", "relation", "message");
 
     @Override
