@@ -13,7 +13,7 @@
 #   DOUSHENG_PUBLIC_BASE_URL  fixed base of play/cover/avatar URLs (default: the host the client used)
 #   DOUSHENG_DB_HOST/PORT/USER/PASSWORD, DOUSHENG_REDIS_HOST/PORT/PASSWORD/DATABASE  (127.0.0.1, root, no password)
 #   DOUSHENG_DB_SUFFIX   appended to every database name (e.g. _e2e), to keep a test run's data apart
-#   DOUSHENG_MEDIA_DIR   where uploaded videos and covers live (.run/media)
+#   DOUSHENG_MEDIA_DIR   where uploaded videos and covers live (.run/media; a relative path is from the repository root)
 #   DOUSHENG_JAVA_OPTS   JVM flags of every service and the gateway, replacing the defaults below
 #   <PREFIX>_JAVA_OPTS   JVM flags of one application, e.g. GATEWAY_JAVA_OPTS, VIDEO_SERVICE_JAVA_OPTS
 #   DOUSHENG_SKIP_BUILD=1  use the jars as they are
@@ -111,6 +111,13 @@ jwt_secret() {
   cat "$file"
 }
 
+# DOUSHENG_MEDIA_DIR, a relative one taken from the repository root
+media_dir() {
+  local dir="${DOUSHENG_MEDIA_DIR:-$RUN_DIR/media}"
+  [[ "$dir" == /* ]] || dir="$ROOT_DIR/$dir"
+  echo "$dir"
+}
+
 start_app() {
   local name=$1 port=$2 mgmt=$3 prefix=$4 n=$5 pid jar db
   if pid="$(running_pid "$name" "$n")"; then
@@ -126,7 +133,7 @@ start_app() {
   env "${prefix}_PORT=$port" "${prefix}_MANAGEMENT_PORT=$mgmt" \
       "${prefix%_SERVICE}_DB_NAME=$db" \
       DOUSHENG_JWT_SECRET="$SECRET" \
-      DOUSHENG_MEDIA_DIR="${DOUSHENG_MEDIA_DIR:-$RUN_DIR/media}" \
+      DOUSHENG_MEDIA_DIR="$(media_dir)" \
       nohup "$JAVA_BIN" $(java_opts "$name" "$prefix") -jar "$jar" > "$log_file" 2>&1 &
   echo $! > "$(pid_file "$name" "$n")"
   log "started $name#$n on port $port (management $mgmt, pid $!, log ${log_file#"$ROOT_DIR"/})"
