@@ -7,15 +7,20 @@
 #                                      NACOS_PASSWORD (made anew when its password changed) in role dousheng-app,
 #                                      which (in the public namespace) may register and discover services and
 #                                      read configuration, not change it
+#                                      may register and discover services and read configuration; then the
+#                                      configuration: every NACOS_CONFIG_DIR/*.yaml that Nacos does not hold yet is
+#                                      published as the data id of its file name (group DEFAULT_GROUP)
 #   bash deploy/nacos-init.sh token    print an access token of the applications' user
 #
 # Environment: NACOS_URL (http://127.0.0.1:8848/nacos), NACOS_ADMIN_PASSWORD and NACOS_PASSWORD (required for init),
-# NACOS_USERNAME (dousheng).
+# NACOS_USERNAME (dousheng), NACOS_CONFIG_DIR (deploy/nacos-config beside this script).
 set -euo pipefail
 
 NACOS_URL="${NACOS_URL:-http://127.0.0.1:8848/nacos}"
 NACOS_USERNAME="${NACOS_USERNAME:-dousheng}"
+NACOS_CONFIG_DIR="${NACOS_CONFIG_DIR:-$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/nacos-config}"
 APP_ROLE="dousheng-app"
+GROUP="DEFAULT_GROUP"
 
 log() { echo "[nacos-init] $*" >&2; }
 
@@ -67,6 +72,7 @@ ensure_users() {
     --data-urlencode "resource=public:*:naming/*" --data-urlencode "action=rw" >/dev/null
   api POST /v3/auth/permission "$token" --data-urlencode "role=$APP_ROLE" \
     --data-urlencode "resource=public:*:config/*" --data-urlencode "action=r" >/dev/null
+  seed "$token"
   # the applications start next: wait until Nacos's caches know the user, its role and its permission
   until token="$(login "$app_user" "$app_password")" && [[ -n "$token" ]] \
       && [[ "$(curl -s --noproxy '*' -m 3 -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" \
@@ -78,6 +84,21 @@ ensure_users() {
     sleep 2
   done
   log "ready: admin nacos; applications' user $app_user (role $APP_ROLE: naming rw, config r)"
+}
+
+# seed ADMIN_TOKEN: the default data ids, each only when Nacos has none by that name (it holds the truth after)
+seed() {
+  local file data_id
+  for file in "$NACOS_CONFIG_DIR"/*.yaml; do
+    [[ -e "$file" ]] || continue
+    data_id="$(basename "$file")"
+    if api GET "/v3/admin/cs/config?dataId=$data_id&groupName=$GROUP" "$1" | grep -q '"code":20004'; then
+      api POST /v3/admin/cs/config "$1" --data-urlencode "dataId=$data_id" --data-urlencode "groupName=$GROUP" \
+        --data-urlencode "type=yaml" --data-urlencode "content@$file" | grep -q '"code":0' \
+        || { log "could not publish $data_id"; return 1; }
+      log "seeded $data_id"
+    fi
+  done
 }
 
 case "${1:-init}" in

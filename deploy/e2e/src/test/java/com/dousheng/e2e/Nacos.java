@@ -16,10 +16,13 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The suite's Nacos, which refuses anonymous calls: read as the applications' user (NACOS_USERNAME and
- * NACOS_PASSWORD, else the password deploy/nacos.sh generated into .run/).
+ * NACOS_PASSWORD), configuration changed as the admin (NACOS_ADMIN_PASSWORD), the passwords taken from the
+ * environment, else from what deploy/nacos.sh generated into .run/.
  */
 final class Nacos {
+    static final String GROUP = "DEFAULT_GROUP";
     private static volatile String token;
+    private static volatile String adminToken;
 
     private Nacos() {
     }
@@ -39,6 +42,40 @@ final class Nacos {
             token = login(env("NACOS_USERNAME", "dousheng"), env("NACOS_PASSWORD", runFile("nacos-password")));
         }
         return HttpRequest.newBuilder(URI.create(Suite.NACOS + pathAndQuery)).header("Authorization", "Bearer " + token);
+    }
+
+    /** The content of data id {@code dataId}, as the applications read it. */
+    static String config(String dataId) {
+        HttpResponse<String> answer = Api.exchange(authorized("/nacos/v3/client/cs/config?dataId=" + dataId
+                + "&groupName=" + GROUP).build());
+        JsonNode data = Api.JSON.readTree(answer.body()).path("data");
+        if (answer.statusCode() != 200 || !data.hasNonNull("content")) {
+            throw new AssertionError("data id " + dataId + ": " + answer.statusCode() + " " + answer.body());
+        }
+        return data.get("content").asString();
+    }
+
+    /** Publishes {@code content} as data id {@code dataId} (YAML), as an operator would. */
+    static void publish(String dataId, String content) {
+        if (adminToken == null) {
+            adminToken = login("nacos", env("NACOS_ADMIN_PASSWORD", runFile("nacos-admin-password")));
+        }
+        HttpResponse<String> answer = Api.exchange(HttpRequest.newBuilder(URI.create(Suite.NACOS
+                        + "/nacos/v3/admin/cs/config"))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("dataId", dataId, "groupName", GROUP,
+                        "type", "yaml", "content", content))))
+                .build());
+        if (answer.statusCode() != 200 || Api.JSON.readTree(answer.body()).path("code").asInt(-1) != 0) {
+            throw new AssertionError("publish " + dataId + ": " + answer.statusCode() + " " + answer.body());
+        }
+    }
+
+    static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
+                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     private static String login(String username, String password) {
