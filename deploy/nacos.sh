@@ -7,9 +7,10 @@
 #   bash deploy/nacos.sh status    exit 0 when running and ready, 1 when running but not ready, 3 when stopped
 #   bash deploy/nacos.sh token     print an access token of the application user (for scripts querying Nacos)
 #
-# Nacos listens on 127.0.0.1 only (HTTP, both gRPC ports and raft) and with authentication on. At each start this
-# script makes sure the admin user "nacos" and the application user NACOS_USERNAME exist with the passwords below
-# (the application user may read and write everything in the public namespace: register, discover, read config).
+# Nacos listens on 127.0.0.1 only (HTTP, both gRPC ports and raft) and with authentication on. At each start
+# deploy/nacos-init.sh makes sure the admin user "nacos" and the applications' user NACOS_USERNAME exist with the
+# passwords below (the applications' user may register, discover and read configuration), and publishes the
+# default data ids of deploy/nacos-config/ that Nacos does not hold yet.
 #
 # Files (repo root = the directory holding deploy/):
 #   .run/nacos.pid        pid of the java process
