@@ -5,6 +5,12 @@
 #   bash deploy/nacos.sh stop      stop it (idempotent)
 #   bash deploy/nacos.sh restart
 #   bash deploy/nacos.sh status    exit 0 when running and ready, 1 when running but not ready, 3 when stopped
+#   bash deploy/nacos.sh token     print an access token of the application user (for scripts querying Nacos)
+#
+# Nacos listens on 127.0.0.1 only (HTTP, both gRPC ports and raft) and with authentication on. At each start
+# deploy/nacos-init.sh makes sure the admin user "nacos" and the applications' user NACOS_USERNAME exist with the
+# passwords below (the applications' user may register, discover and read configuration), and publishes the
+# default data ids of deploy/nacos-config/ that Nacos does not hold yet.
 #
 # Files (repo root = the directory holding deploy/):
 #   .run/nacos.pid        pid of the java process
@@ -16,7 +22,14 @@
 #   NACOS_HOME (.run/nacos)     data dir
 #   NACOS_START_TIMEOUT (120)   seconds to wait for readiness
 #   NACOS_JAVA_OPTS             replaces the default JVM memory flags below
-#   JAVA_OPTS                   appended, e.g. -Dnacos.core.auth.enabled=true
+#   JAVA_OPTS                   appended
+#   NACOS_BIND_ADDRESS (127.0.0.1)  address of all four ports; another host's applications need a reachable one
+#   NACOS_USERNAME (dousheng), NACOS_PASSWORD   the applications' user; password generated into .run/nacos-password
+#   NACOS_ADMIN_PASSWORD        the admin user's; generated into .run/nacos-admin-password, applied at the first
+#                               start of a NACOS_HOME (later starts only log in with it)
+#   NACOS_AUTH_TOKEN            token signing key (base64, 32+ bytes), generated into .run/nacos-auth-token
+#   NACOS_AUTH_IDENTITY_KEY (dousheng-identity), NACOS_AUTH_IDENTITY_VALUE (generated into .run/nacos-identity)
+#   NACOS_AUTH_ENABLE=false     authentication off (never on a shared machine)
 #   JAVA_HOME, MVN (mvn on PATH, else the repo's ./mvnw)
 set -euo pipefail
 
@@ -36,7 +49,13 @@ JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 if [[ -z "${MVN:-}" ]]; then
   if command -v mvn >/dev/null; then MVN=mvn; else MVN="$ROOT_DIR/mvnw"; fi
 fi
-READY_URL="http://127.0.0.1:${NACOS_PORT}/nacos/v1/ns/instance/list?serviceName=probe"
+# where this script reaches the server: its bind address, or loopback when it listens on every interface
+HOST="${NACOS_BIND_ADDRESS:-127.0.0.1}"
+[[ "$HOST" == 0.0.0.0 || "$HOST" == :: ]] && HOST=127.0.0.1
+BASE_URL="http://$HOST:${NACOS_PORT}/nacos"
+READY_URL="$BASE_URL/v1/ns/instance/list?serviceName=probe"
+# shellcheck source=deploy/secrets.sh
+source "$DEPLOY_DIR/secrets.sh"
 DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Dfile.encoding=UTF-8"
 
 log() { echo "[nacos] $*" >&2; }
@@ -51,11 +70,30 @@ running_pid() {
   echo "$pid"
 }
 
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_open() { (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null; }
 
-# the naming module answers over HTTP and the gRPC port (what nacos-client 3.x uses) accepts connections
+# the naming module answers over HTTP (200, or 403 to this anonymous call when authentication is on) and the gRPC
+# port (what nacos-client 3.x uses) accepts connections
 ready() {
-  curl -sf --noproxy '*' -m 3 -o /dev/null "$READY_URL" && port_open "$GRPC_PORT"
+  local code
+  code="$(curl -s --noproxy '*' -m 3 -o /dev/null -w '%{http_code}' "$READY_URL")" || true
+  [[ "$code" == 200 || "$code" == 401 || "$code" == 403 ]] && port_open "$GRPC_PORT"
+}
+
+export_keys() {
+  NACOS_AUTH_TOKEN="$(secret NACOS_AUTH_TOKEN nacos-auth-token)"
+  NACOS_AUTH_IDENTITY_KEY="${NACOS_AUTH_IDENTITY_KEY:-dousheng-identity}"
+  NACOS_AUTH_IDENTITY_VALUE="$(secret NACOS_AUTH_IDENTITY_VALUE nacos-identity)"
+  export NACOS_AUTH_TOKEN NACOS_AUTH_IDENTITY_KEY NACOS_AUTH_IDENTITY_VALUE
+}
+
+auth_on() { [[ "${NACOS_AUTH_ENABLE:-true}" != false ]]; }
+
+# users (and, on a fresh server, the default configuration) through deploy/nacos-init.sh, with this run's secrets
+init() {
+  auth_on || return 0
+  NACOS_URL="$BASE_URL" NACOS_ADMIN_PASSWORD="$(secret NACOS_ADMIN_PASSWORD nacos-admin-password)" \
+    NACOS_PASSWORD="$(secret NACOS_PASSWORD nacos-password)" bash "$DEPLOY_DIR/nacos-init.sh" "${1:-init}"
 }
 
 needs_build() {
@@ -79,7 +117,7 @@ wait_ready() {
       return 1
     fi
     if ready; then
-      log "ready on http://127.0.0.1:${NACOS_PORT}/nacos (gRPC ${GRPC_PORT}), pid $pid, waited $((SECONDS - start))s"
+      log "ready on $BASE_URL (gRPC ${GRPC_PORT}), pid $pid, waited $((SECONDS - start))s"
       return 0
     fi
     sleep 1
@@ -94,7 +132,7 @@ start() {
   local pid
   if pid="$(running_pid)"; then
     log "already running (pid $pid)"
-    wait_ready "$pid"
+    wait_ready "$pid" && init
     return
   fi
   rm -f "$PID_FILE"
@@ -104,6 +142,7 @@ start() {
   fi
   command -v "$JAVA_BIN" >/dev/null || { log "java not found (JAVA_HOME=${JAVA_HOME:-})"; return 1; }
   if needs_build; then build; fi
+  export_keys
 
   mkdir -p "$LOG_DIR" "$NACOS_HOME"
   [[ -f "$LOG_FILE" ]] && mv -f "$LOG_FILE" "$LOG_FILE.1"
@@ -118,7 +157,7 @@ start() {
   pid=$!
   echo "$pid" > "$PID_FILE"
   log "started pid $pid, log $LOG_FILE; waiting up to ${START_TIMEOUT}s"
-  wait_ready "$pid"
+  wait_ready "$pid" && init
 }
 
 stop_pid() {
@@ -167,5 +206,6 @@ case "${1:-}" in
   stop) stop ;;
   restart) stop; start ;;
   status) status ;;
-  *) echo "usage: $0 {start|stop|restart|status}" >&2; exit 2 ;;
+  token) init token ;;
+  *) echo "usage: $0 {start|stop|restart|status|token}" >&2; exit 2 ;;
 esac

@@ -10,6 +10,9 @@
 #   DOUSHENG_INSTANCES   extra instances, e.g. "video-service=2 user-service=2"; instance N listens on the
 #                        service's port + 100*(N-1) (management port likewise)
 #   DOUSHENG_JWT_SECRET  token signing key; when unset one is generated once into .run/jwt-secret
+#   NACOS_USERNAME/NACOS_PASSWORD  the applications' Nacos user (dousheng, password generated into
+#                        .run/nacos-password); Nacos's own settings: deploy/nacos.sh
+#   DOUSHENG_MANAGEMENT_ADDRESS  address of every management port (127.0.0.1)
 #   DOUSHENG_PUBLIC_BASE_URL  fixed base of play/cover/avatar URLs (default: the host the client used)
 #   DOUSHENG_DB_HOST/PORT/USER/PASSWORD, DOUSHENG_REDIS_HOST/PORT/PASSWORD/DATABASE  (127.0.0.1, root, no password)
 #   DOUSHENG_DB_SUFFIX   appended to every database name (e.g. _e2e), to keep a test run's data apart
@@ -23,6 +26,8 @@ DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 ROOT_DIR="$(dirname "$DEPLOY_DIR")"
 RUN_DIR="$ROOT_DIR/.run"
 LOG_DIR="$RUN_DIR/logs"
+# shellcheck source=deploy/secrets.sh
+source "$DEPLOY_DIR/secrets.sh"
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # JVM flags by measurement (docs/benchmark.md, "JVM flags"): small explicit heaps and the serial collector on two
 # shared cores; C2 (the JVM's default tiered compilation) for every application, because a server runs for days
@@ -102,14 +107,6 @@ build() {
   (cd "$ROOT_DIR" && ./mvnw -q -B -DskipTests -Dmaven.jar.forceCreation=true package -pl common,gateway,user-service,video-service,interaction-service,relation-service,message-service)
 }
 
-jwt_secret() {
-  if [[ -n "${DOUSHENG_JWT_SECRET:-}" ]]; then echo "$DOUSHENG_JWT_SECRET"; return; fi
-  local file="$RUN_DIR/jwt-secret"
-  if [[ ! -s "$file" ]]; then
-    (umask 077 && head -c 48 /dev/urandom | base64 | tr -d '\n=+/' > "$file")
-  fi
-  cat "$file"
-}
 
 # DOUSHENG_MEDIA_DIR, a relative one taken from the repository root
 media_dir() {
@@ -142,7 +139,8 @@ start_app() {
 healthy() { curl -sf --noproxy '*' -m 3 "http://127.0.0.1:$1/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; }
 
 registered() {
-  curl -sf --noproxy '*' -m 3 "http://127.0.0.1:${NACOS_PORT:-8848}/nacos/v1/ns/instance/list?serviceName=$1" 2>/dev/null \
+  curl -sf --noproxy '*' -m 3 -H "Authorization: Bearer $NACOS_TOKEN" \
+    "http://127.0.0.1:${NACOS_PORT:-8848}/nacos/v1/ns/instance/list?serviceName=$1" 2>/dev/null \
     | grep -q "\"port\":$2"
 }
 
@@ -225,8 +223,13 @@ case "${1:-}" in
     mkdir -p "$LOG_DIR"
     bash "$DEPLOY_DIR/infra.sh" ensure
     if needs_build; then build; fi
-    SECRET="$(jwt_secret)"
+    SECRET="$(secret DOUSHENG_JWT_SECRET jwt-secret)"
     bash "$DEPLOY_DIR/nacos.sh" start
+    # the applications log in to Nacos with these (environment, not command line: ps shows no secret)
+    NACOS_USERNAME="${NACOS_USERNAME:-dousheng}"
+    NACOS_PASSWORD="$(secret NACOS_PASSWORD nacos-password)"
+    export NACOS_USERNAME NACOS_PASSWORD
+    NACOS_TOKEN="$(bash "$DEPLOY_DIR/nacos.sh" token)"
     # the services start side by side; the gateway once they answer
     for stage in services gateway; do
       for entry in "${APPS[@]}"; do

@@ -28,21 +28,24 @@ class UserFlowE2ETest {
     void everyApplicationIsRegisteredInNacos() {
         for (String service : List.of("gateway", "user-service", "video-service", "interaction-service",
                 "relation-service", "message-service")) {
-            HttpResponse<String> list = Api.exchange(HttpRequest.newBuilder(
-                    URI.create(Suite.NACOS + "/nacos/v1/ns/instance/list?serviceName=" + service)).build());
-            JsonNode hosts = Api.JSON.readTree(list.body()).get("hosts");
+            JsonNode hosts = Nacos.instances(service);
             assertThat(hosts.size()).as("instances of %s in Nacos", service).isPositive();
             assertThat(hosts.get(0).get("healthy").asBoolean()).isTrue();
         }
     }
 
-    /** Services trust the gateway's identity header, so only the gateway may listen beyond loopback. */
+    /**
+     * Services trust the gateway's identity header and Nacos decides where requests go, so only the gateway may
+     * listen beyond loopback: not the services, not a management port, not Nacos (HTTP, both gRPC, raft).
+     */
     @Test
     void onlyTheGatewayListensBeyondLoopback() throws Exception {
         assertThat(ListeningSockets.addressesOf(8080)).as("gateway").anyMatch(ListeningSockets::isWildcard);
-        for (int port = 8081; port <= 8085; port++) {
-            assertThat(ListeningSockets.addressesOf(port)).as("service on %d", port)
-                    .isNotEmpty().allMatch(ListeningSockets::isLoopback);
+        for (int port : SecondHostE2ETest.SUITE_PORTS) {
+            if (port != 8080) {
+                assertThat(ListeningSockets.addressesOf(port)).as("port %d", port)
+                        .isNotEmpty().allMatch(ListeningSockets::isLoopback);
+            }
         }
     }
 

@@ -49,7 +49,7 @@ import java.util.Map;
  * <p>Configuration. Nacos reads its {@code application.properties} from
  * {@code spring.config.additional-location} (the official start script points it at
  * {@code ${nacos.home}/conf/}); there is none on this classpath, so the launcher writes
- * {@code ${nacos.home}/conf/application.properties} from {@link #defaults(Path, int)} on every start
+ * {@code ${nacos.home}/conf/application.properties} from {@link #defaults(Path, int, String, boolean)} on every start
  * and points {@code spring.config.additional-location} there. Anything given as a JVM
  * {@code -Dkey=value} or a {@code --key=value} argument wins over that file.
  *
@@ -58,6 +58,11 @@ import java.util.Map;
  *   <li>HTTP port: system property {@code nacos.server.main.port}, else env {@code NACOS_PORT},
  *       else 8848. Derived ports: gRPC client {@code +1000} (9848), gRPC cluster {@code +1001} (9849),
  *       JRaft {@code -1000} (7848).</li>
+ *   <li>Address of all four ports: env {@code NACOS_BIND_ADDRESS}, else 127.0.0.1 (loopback only: the registry
+ *       decides where every request goes, so nobody but the applications may reach it).</li>
+ *   <li>Authentication: on unless env {@code NACOS_AUTH_ENABLE=false}. Its keys come from the environment
+ *       only, under the official image's names ({@code NACOS_AUTH_TOKEN}, {@code NACOS_AUTH_IDENTITY_KEY},
+ *       {@code NACOS_AUTH_IDENTITY_VALUE}), and are set as system properties, never written to the file.</li>
  * </ul>
  */
 public final class NacosLauncher {
@@ -104,13 +109,19 @@ public final class NacosLauncher {
         setIfAbsent("nacos.standalone", "true");
         setIfAbsent("nacos.deployment.type", "server");
         setIfAbsent("nacos.server.main.port", String.valueOf(port));
+        String bind = firstNonBlank(System.getenv("NACOS_BIND_ADDRESS"), "127.0.0.1").trim();
+        // read through System.getProperty by BaseGrpcServer (client and cluster gRPC)
+        setIfAbsent("nacos.remote.grpc.listen.ip", bind);
+        BoundServerProvider.register(bind);
+        setAuthKeysFromEnvironment();
         // the config module's embedded Derby writes derby.log into the working directory otherwise
         setIfAbsent("derby.stream.error.file", home.resolve("logs").resolve("derby.log").toString());
 
         Path conf = home.resolve("conf");
         Files.createDirectories(conf);
         Files.createDirectories(home.resolve("logs"));
-        writeProperties(conf.resolve("application.properties"), defaults(home, port));
+        writeProperties(conf.resolve("application.properties"), defaults(home, port, bind,
+                !"false".equalsIgnoreCase(System.getenv("NACOS_AUTH_ENABLE"))));
         setIfAbsent("spring.config.additional-location", "file:" + conf + "/");
 
         DeploymentType type = DeploymentType.getType(System.getProperty("nacos.deployment.type"));
@@ -139,10 +150,15 @@ public final class NacosLauncher {
     }
 
     /** The application.properties written to {@code ${nacos.home}/conf/} on each start. */
-    static Map<String, String> defaults(Path home, int port) {
+    static Map<String, String> defaults(Path home, int port, String bind, boolean auth) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("nacos.server.main.port", String.valueOf(port));
         p.put("server.port", String.valueOf(port));
+        p.put("server.address", bind);
+        if (!isWildcard(bind)) {
+            // this server's own member address (and so JRaft's endpoint), otherwise the first non-loopback one
+            p.put("nacos.inetutils.ip-address", bind);
+        }
         p.put("nacos.server.contextPath", "/nacos");
         p.put("server.servlet.contextPath", "/nacos");
         p.put("nacos.standalone", "true");
@@ -159,19 +175,15 @@ public final class NacosLauncher {
         p.put("nacos.istio.mcp.server.enabled", "false");
         p.put("nacos.k8s.sync.enabled", "false");
         p.put("nacos.ai.mcp.registry.enabled", "false");
-        // Auth off for local runs, but Nacos 3 still insists these are set.
+        // Every client API call needs an access token (the applications log in with NACOS_USERNAME/PASSWORD);
+        // the keys are system properties set by setAuthKeysFromEnvironment().
         p.put("nacos.core.auth.system.type", "nacos");
-        p.put("nacos.core.auth.enabled", "false");
-        p.put("nacos.core.auth.admin.enabled", "false");
-        p.put("nacos.core.auth.console.enabled", "false");
+        p.put("nacos.core.auth.enabled", String.valueOf(auth));
+        p.put("nacos.core.auth.admin.enabled", String.valueOf(auth));
+        p.put("nacos.core.auth.console.enabled", String.valueOf(auth));
         p.put("nacos.core.auth.caching.enabled", "true");
-        p.put("nacos.core.auth.server.identity.key", "dousheng-local");
-        p.put("nacos.core.auth.server.identity.value", "dousheng-local-identity");
         p.put("nacos.core.auth.plugin.nacos.token.cache.enable", "false");
         p.put("nacos.core.auth.plugin.nacos.token.expire.seconds", "18000");
-        // base64 of "DoushengLocalNacosTokenSecretKey0123456789" (42 bytes >= 32)
-        p.put("nacos.core.auth.plugin.nacos.token.secret.key",
-                "RG91c2hlbmdMb2NhbE5hY29zVG9rZW5TZWNyZXRLZXkwMTIzNDU2Nzg5");
         p.put("nacos.security.ignore.urls", "/,/error,/**/*.css,/**/*.js,/**/*.html,/**/*.map,/**/*.svg,"
                 + "/**/*.png,/**/*.ico,/console-ui/public/**,/v1/auth/**,/v1/console/health/**,/actuator/**,"
                 + "/v1/console/server/**");
@@ -213,6 +225,28 @@ public final class NacosLauncher {
         BlockBasedTableConfig table = StorageOptionsFactory.getDefaultRocksDBTableConfig()
                 .setBlockCache(new LRUCache(1L << 20));
         StorageOptionsFactory.registerRocksDBTableFormatConfig(RocksDBLogStorage.class, table);
+    }
+
+    /** The server's secrets, from the environment under the official image's names; Nacos 3 needs them even without auth. */
+    private static void setAuthKeysFromEnvironment() {
+        Map<String, String> keys = Map.of(
+                "NACOS_AUTH_TOKEN", "nacos.core.auth.plugin.nacos.token.secret.key",
+                "NACOS_AUTH_IDENTITY_KEY", "nacos.core.auth.server.identity.key",
+                "NACOS_AUTH_IDENTITY_VALUE", "nacos.core.auth.server.identity.value");
+        keys.forEach((variable, property) -> {
+            String value = System.getenv(variable);
+            if (value == null || value.isBlank()) {
+                if (System.getProperty(property) == null) {
+                    throw new IllegalStateException(variable + " is not set (deploy/nacos.sh generates it into .run/)");
+                }
+            } else {
+                setIfAbsent(property, value.trim());
+            }
+        });
+    }
+
+    private static boolean isWildcard(String address) {
+        return address.equals("0.0.0.0") || address.equals("::") || address.equals("[::]");
     }
 
     private static void writeProperties(Path file, Map<String, String> props) throws IOException {
