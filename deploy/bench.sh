@@ -450,7 +450,7 @@ echo
 echo "| endpoint | connections | requests/s | min-max | p50 ms | p99 ms | failed | socket errors | degraded | x ceiling |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 while IFS=$'\t' read -r name connections median min max p50 p99 failed socket degraded; do
-  ratio="$(awk -v a="$median" -v b="$CEILING" 'BEGIN {printf "%.2f", b > 0 ? a / b : 0}')"
+  ratio="$(awk -v a="$median" -v b="$CEILING" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')"
   echo "| $name | $connections | $median | $min-$max | $p50 | $p99 | $failed | $socket | $degraded | $ratio |"
 done < "$RESULTS"
 echo
