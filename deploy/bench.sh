@@ -84,10 +84,11 @@ api() {
 export -f api
 export GATEWAY PASSWORD
 
-# parallel FUNCTION: runs FUNCTION once per stdin line (its words as arguments), $PARALLEL at a time; fails if any did
+# parallel FUNCTION: runs FUNCTION once per stdin line (its words as arguments), $PARALLEL at a time, not at all
+# without lines; fails if any run did
 parallel() {
   local fn=$1
-  xargs -P "$PARALLEL" -L 1 bash -c "$fn"' "$@" || exit 255' _ >/dev/null
+  xargs -r -P "$PARALLEL" -L 1 bash -c "$fn"' "$@" || exit 255' _ >/dev/null
 }
 
 # --- seeding ---------------------------------------------------------------------------------------------------
