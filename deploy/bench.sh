@@ -6,14 +6,15 @@
 #
 # 1. Seeds its own data set through the public API when it is not there yet (run twice, it reuses it): 100 users,
 #    300 videos (every feed page holds 30), 3,000 likes, 1,000 follows, 1,000 comments and some chats.
-# 2. Warms every JVM on the path with a minute of load on all the measured endpoints.
-# 3. Measures the reads at 64 and 256 connections, a like/unlike write, and one mixed run (feeds paged with
-#    latest_time while other users like and comment), each repeated to show its spread. Every answer that is not
+# 2. Measures the gateway's own ceiling, beside the idle suite: a second gateway, the project's jar with run.sh's
+#    flags and all its filters, in front of an endpoint that answers a constant (deploy/bench-constant), and that
+#    endpoint directly (and a bare gateway, when given, alternating with it). Every figure is also printed as a
+#    ratio of that ceiling.
+# 3. Warms every JVM of the suite with a minute of load on all the measured endpoints, then measures the reads at
+#    64 connections, a like/unlike write, one mixed run (feeds paged with latest_time while other users like and
+#    comment), and the reads at 256 connections last; each repeated to show its spread. Every answer that is not
 #    HTTP 200 with status_code 0 counts as failed (a wrk Lua hook), as do wrk's socket errors and timeouts, and
 #    the degraded-call metric of every service is read before and after each measurement.
-# 4. Measures the gateway's own ceiling in the same run: a second gateway, the project's jar with run.sh's flags and
-#    all its filters, in front of an endpoint that answers a constant (deploy/bench-constant), and that endpoint
-#    directly. Every figure is also printed as a ratio of that ceiling.
 # Prints Markdown tables on stdout; progress goes to stderr.
 #
 # Environment (all optional):
@@ -225,7 +226,7 @@ function response(status, headers, body)
 end
 function done(summary, latency, requests)
   local total = 0
-  for _, thread in ipairs(threads) do total = total + thread:get("failed") end
+  for _, thread in ipairs(threads) do total = total + (thread:get("failed") or 0) end
   local e = summary.errors
   io.write(string.format("BENCH failed=%d socket=%d timeouts=%d requests=%d\n", total,
     e.connect + e.read + e.write, e.timeout, summary.requests))
@@ -335,6 +336,13 @@ start_ceiling() {
   wait_answer "http://127.0.0.1:$CEILING_PORT/douyin/feed/"
 }
 
+stop_ceiling() {
+  local pid
+  for pid in "${STARTED_PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${STARTED_PIDS[@]}"; do while kill -0 "$pid" 2>/dev/null; do sleep 0.2; done; done
+  STARTED_PIDS=()
+}
+
 # --- the run ---------------------------------------------------------------------------------------------------
 
 log "seeding (reused when it is there): $USER_COUNT users"
@@ -402,16 +410,47 @@ function request()
 end")"
 PLAIN_LUA="$(lua_for plain)"
 
+# The gateway's ceiling first, beside the idle suite; with a bare gateway to compare, the two alternate run by run,
+# so that both see the same minutes of the machine. The ceiling's processes are stopped before the suite is measured.
+log "the gateway's ceiling: the project's gateway in front of a constant endpoint (warm-up ${WARMUP}s)"
+start_ceiling
+SUITE_MANAGEMENT_PORTS=("${MANAGEMENT_PORTS[@]}")
+MANAGEMENT_PORTS=()
+CEILING_URL="http://127.0.0.1:$CEILING_PORT/douyin/feed/"
+BARE_URL="http://127.0.0.1:$BARE_PORT${BENCH_BARE_GATEWAY_PATH:-/douyin/hello}"
+wrk -t2 -c64 -d"${WARMUP}s" "$CEILING_URL" >/dev/null
+if [[ -n "${BENCH_BARE_GATEWAY_JAR:-}" ]]; then
+  wrk -t2 -c64 -d"${WARMUP}s" "$BARE_URL" >/dev/null
+  runs="$REPEAT"
+  REPEAT=1
+  for _ in $(seq 1 "$runs"); do
+    measure "ceiling: project gateway → constant" 64 "$CEILING_URL" "$PLAIN_LUA"
+    measure "bare gateway → constant" 64 "$BARE_URL" "$PLAIN_LUA"
+  done
+  REPEAT="$runs"
+else
+  measure "ceiling: project gateway → constant" 64 "$CEILING_URL" "$PLAIN_LUA"
+fi
+measure "constant endpoint directly" 64 "http://127.0.0.1:$CONSTANT_PORT/douyin/feed/" "$PLAIN_LUA"
+stop_ceiling
+MANAGEMENT_PORTS=("${SUITE_MANAGEMENT_PORTS[@]}")
+
 log "warming up the suite: ${WARMUP}s of load on every read"
 wrk -t2 -c64 -d"${WARMUP}s" -s "$WARMUP_LUA" "$GATEWAY" >/dev/null
 
+# 64 connections, then the writes and the mixed run, and the 256-connection reads last: a suite that cannot take
+# them would otherwise spoil every figure after them
+for entry in "${READS[@]}"; do
+  measure "${entry%%|*}" 64 "$GATEWAY${entry#*|}" "$PLAIN_LUA"
+done
+measure "like/unlike (write)" 64 "$GATEWAY" "$LIKE_LUA"
+measure "mixed: paged feeds, likes, comments" 64 "$GATEWAY" "$MIXED_LUA"
 for connections in "${CONNECTIONS[@]}"; do
+  [[ "$connections" == 64 ]] && continue
   for entry in "${READS[@]}"; do
     measure "${entry%%|*}" "$connections" "$GATEWAY${entry#*|}" "$PLAIN_LUA"
   done
 done
-measure "like/unlike (write)" 64 "$GATEWAY" "$LIKE_LUA"
-measure "mixed: paged feeds, likes, comments" 64 "$GATEWAY" "$MIXED_LUA"
 
 MEMORY="$WORK/memory.md"
 {
@@ -428,21 +467,8 @@ MEMORY="$WORK/memory.md"
   echo "| total | $total |"
 } > "$MEMORY"
 
-log "the gateway's ceiling: the project's gateway in front of a constant endpoint (warm-up ${WARMUP}s)"
-start_ceiling
-MANAGEMENT_PORTS=()
-wrk -t2 -c64 -d"${WARMUP}s" "http://127.0.0.1:$CEILING_PORT/douyin/feed/" >/dev/null
-measure "ceiling: project gateway → constant" 64 "http://127.0.0.1:$CEILING_PORT/douyin/feed/" "$PLAIN_LUA"
-measure "constant endpoint directly" 64 "http://127.0.0.1:$CONSTANT_PORT/douyin/feed/" "$PLAIN_LUA"
-if [[ -n "${BENCH_BARE_GATEWAY_JAR:-}" ]]; then
-  bare_url="http://127.0.0.1:$BARE_PORT${BENCH_BARE_GATEWAY_PATH:-/douyin/hello}"
-  wrk -t2 -c64 -d"${WARMUP}s" "$bare_url" >/dev/null
-  measure "bare gateway → constant" 64 "$bare_url" "$PLAIN_LUA"
-  # the project's again, right after, so that the two are compared on the same minute of the machine
-  measure "ceiling: project gateway → constant" 64 "http://127.0.0.1:$CEILING_PORT/douyin/feed/" "$PLAIN_LUA"
-fi
-
-CEILING="$(awk -F'\t' '$1 ~ /^ceiling/ {print $3}' "$RESULTS" | sort -n | tail -n 1)"
+CEILING="$(awk -F'\t' '$1 ~ /^ceiling/ {print $3}' "$RESULTS" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
+BARE="$(awk -F'\t' '$1 ~ /^bare/ {print $3}' "$RESULTS" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
 echo
 echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $REPEAT runs of ${RUN_SECONDS}s each after ${WARMUP}s of warm-up" \
   "(wrk -t2 --timeout 5s); requests/s is the median run (min-max), latencies are the median run's;" \
@@ -455,6 +481,11 @@ while IFS=$'\t' read -r name connections median min max p50 p99 failed socket de
   echo "| $name | $connections | $median | $min-$max | $p50 | $p99 | $failed | $socket | $degraded | $ratio |"
 done < "$RESULTS"
 echo
-echo "Resident memory of the suite's JVMs (before the ceiling's two were started):"
+if [[ -n "$BARE" ]]; then
+  echo "The project's gateway keeps $(awk -v a="$CEILING" -v b="$BARE" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}')x" \
+    "of the bare gateway (medians of the alternating runs: $CEILING and $BARE requests/s)."
+  echo
+fi
+echo "Resident memory of the suite's JVMs, after the measurements:"
 echo
 cat "$MEMORY"
