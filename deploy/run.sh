@@ -34,7 +34,8 @@ JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # minute of load its code serves well over twice what C1-only code does. The services stay on C1 only: with C2
 # each grew by about 150 MB under load, and the suite past its 2.5 GB budget.
 JAVA_OPTS_COMMON="-XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k -Djava.awt.headless=true -Dfile.encoding=UTF-8"
-JAVA_OPTS_GATEWAY="-Xms128m -Xmx256m -XX:ReservedCodeCacheSize=96m $JAVA_OPTS_COMMON"
+# the gateway allocates fast and keeps little: a fixed heap with a large young generation collects less often
+JAVA_OPTS_GATEWAY="-Xms256m -Xmx256m -Xmn160m -XX:ReservedCodeCacheSize=96m $JAVA_OPTS_COMMON"
 JAVA_OPTS_SERVICE="-Xms64m -Xmx192m -XX:ReservedCodeCacheSize=64m -XX:TieredStopAtLevel=1 $JAVA_OPTS_COMMON"
 START_TIMEOUT="${DOUSHENG_START_TIMEOUT:-240}"
 
