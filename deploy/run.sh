@@ -31,8 +31,8 @@ source "$DEPLOY_DIR/secrets.sh"
 JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 # JVM flags by measurement (docs/benchmark.md, "JVM flags"): small explicit heaps and the serial collector on two
 # shared cores. The gateway, which every request crosses, runs C2 (the JVM's default tiered compilation): after a
-# minute of load its code serves well over twice what C1-only code does. The services stay on C1 only: with C2
-# each grew by about 150 MB under load, and the suite past its 2.5 GB budget.
+# minute of load its code serves well over twice what C1-only code does. The services stay on C1 only for now:
+# with C2 the suite held about 290 MB more (2.9 GB against 2.6 GB after the benchmark's 256-connection runs).
 JAVA_OPTS_COMMON="-XX:MaxMetaspaceSize=160m -XX:+UseSerialGC -Xss512k -Djava.awt.headless=true -Dfile.encoding=UTF-8"
 # the gateway allocates fast and keeps little: a fixed heap with a large young generation collects less often
 JAVA_OPTS_GATEWAY="-Xms256m -Xmx256m -Xmn160m -XX:ReservedCodeCacheSize=96m $JAVA_OPTS_COMMON"
