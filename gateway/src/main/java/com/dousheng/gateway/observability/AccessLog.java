@@ -77,7 +77,7 @@ public class AccessLog implements ObservationHandler<ServerRequestObservationCon
             line.append(" aborted");
         }
         // the line is written where the request ended, on any thread: give it the request's log correlation
-        traceLogging.log(context, () -> log.info(line.toString()));
+        traceLogging.log(span, () -> log.info(line.toString()));
     }
 
     /** A client that hangs up as the last bytes go out still got its status; one that left earlier may have none. */

@@ -29,7 +29,11 @@ public class TraceLogging {
     }
 
     public void log(Observation.ContextView context, Runnable statement) {
-        Span span = TraceIds.span(context);
+        log(TraceIds.span(context), statement);
+    }
+
+    /** @param span the request's span, when the caller has it at hand already; null logs without ids */
+    public void log(Span span, Runnable statement) {
         Tracer current = tracer.getIfAvailable();
         if (span == null || current == null) {
             statement.run();
