@@ -145,17 +145,14 @@ seed_videos() {
   (( ${#VIDEO[@]} >= USER_COUNT * VIDEOS_PER_USER )) || die "only ${#VIDEO[@]} bench videos exist"
 }
 
-# like_all TOKEN VIDEO_ID...; follow_all TOKEN USER_ID...: idempotent in the API
-like_all() {
-  local token=$1 video
-  shift
-  for video in "$@"; do api POST /douyin/favorite/action/ "token=$token" "video_id=$video" action_type=1 >/dev/null || return 1; done
+# act_on_each PATH PARAMETER TOKEN ID...: action_type=1 (like, follow) on each id as TOKEN's user; idempotent in the API
+act_on_each() {
+  local path=$1 parameter=$2 token=$3 id
+  shift 3
+  for id in "$@"; do api POST "$path" "token=$token" "$parameter=$id" action_type=1 >/dev/null || return 1; done
 }
-follow_all() {
-  local token=$1 user
-  shift
-  for user in "$@"; do api POST /douyin/relation/action/ "token=$token" "to_user_id=$user" action_type=1 >/dev/null || return 1; done
-}
+like_all() { act_on_each /douyin/favorite/action/ video_id "$@"; }
+follow_all() { act_on_each /douyin/relation/action/ to_user_id "$@"; }
 # comment_all INDEX TOKEN VIDEO_ID...: not idempotent, so the caller checks first
 comment_all() {
   local index=$1 token=$2 video n=0
@@ -172,7 +169,7 @@ chat() {
     api POST /douyin/message/action/ "token=$1" "to_user_id=$2" action_type=1 "content=bench message $n" >/dev/null || return 1
   done
 }
-export -f like_all follow_all comment_all chat
+export -f act_on_each like_all follow_all comment_all chat
 
 seed_relations() {
   local i j n videos users have
