@@ -1,5 +1,6 @@
 package com.dousheng.interaction;
 
+import com.dousheng.common.api.relation.RelationServiceClient;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.api.video.VideoServiceClient;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,7 @@ import org.springframework.cloud.openfeign.EnableFeignClients;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@EnableFeignClients(clients = {VideoServiceClient.class, UserServiceClient.class})
+@EnableFeignClients(clients = {VideoServiceClient.class, UserServiceClient.class, RelationServiceClient.class})
 @EnableConfigurationProperties(InteractionProperties.class)
 @EnableScheduling
 public class InteractionServiceApplication {

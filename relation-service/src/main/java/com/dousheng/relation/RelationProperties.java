@@ -1,14 +1,14 @@
 package com.dousheng.relation;
 
-import static com.dousheng.common.config.RequiredSettings.require;
-
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** @param countCacheTtl how long cached follow/follower counts live (they are invalidated on every change) */
+/** @param listLimit most users a follow, follower or friend list shows (the newest), as the contract has no paging */
 @ConfigurationProperties("dousheng.relation")
-public record RelationProperties(Duration countCacheTtl) {
+public record RelationProperties(int listLimit) {
     public RelationProperties {
-        require(countCacheTtl, "dousheng.relation.count-cache-ttl (env RELATION_COUNT_CACHE_TTL)");
+        if (listLimit <= 0) {
+            throw new IllegalArgumentException("dousheng.relation.list-limit (env DOUSHENG_RELATION_LIST_LIMIT)"
+                    + " must be positive, was " + listLimit);
+        }
     }
 }

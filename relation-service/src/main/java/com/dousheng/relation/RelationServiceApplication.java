@@ -1,5 +1,7 @@
 package com.dousheng.relation;
 
+import com.dousheng.common.api.interaction.InteractionServiceClient;
+import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.api.message.MessageServiceClient;
 import com.dousheng.common.api.user.UserServiceClient;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +11,7 @@ import org.springframework.cloud.openfeign.EnableFeignClients;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableFeignClients(clients = {UserServiceClient.class, MessageServiceClient.class})
+@EnableFeignClients(clients = {UserServiceClient.class, MessageServiceClient.class, VideoServiceClient.class, InteractionServiceClient.class})
 public class RelationServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(RelationServiceApplication.class, args);

@@ -11,17 +11,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param maxTitleLength longest title accepted, in characters
  * @param feedPageSize   videos per feed page (the contract says at most 30)
- * @param rowCacheTtl    how long video rows stay in Redis (rows never change, the TTL only bounds memory)
+ * @param feedIndexSize  newest videos each instance keeps in memory to page the feed from; older pages are queried
+ * @param publishListLimit most videos a publish list shows (the newest)
  * @param orphanedUploadGrace how old an unfinished upload must be before its stored objects count as orphaned
  * @param orphanedUploadSweepInterval how often publish/OrphanedUploadSweeper looks for them
  */
 @ConfigurationProperties("dousheng.video")
-public record VideoProperties(int maxTitleLength, int feedPageSize, Duration rowCacheTtl,
+public record VideoProperties(int maxTitleLength, int feedPageSize, int feedIndexSize, int publishListLimit,
                               Duration orphanedUploadGrace, Duration orphanedUploadSweepInterval, Cover cover) {
     static final int CONTRACT_MAX_FEED_PAGE = 30;
 
     public VideoProperties {
-        require(rowCacheTtl, "dousheng.video.row-cache-ttl (env DOUSHENG_VIDEO_ROW_CACHE_TTL)");
+        if (feedIndexSize < feedPageSize || publishListLimit <= 0) {
+            throw new IllegalArgumentException("dousheng.video.feed-index-size must be at least a page and "
+                    + "dousheng.video.publish-list-limit positive, were " + feedIndexSize + " and " + publishListLimit);
+        }
         require(orphanedUploadGrace, "dousheng.video.orphaned-upload-grace (env DOUSHENG_VIDEO_ORPHANED_UPLOAD_GRACE)");
         require(orphanedUploadSweepInterval, "dousheng.video.orphaned-upload-sweep-interval"
                 + " (env DOUSHENG_VIDEO_ORPHANED_UPLOAD_SWEEP_INTERVAL)");

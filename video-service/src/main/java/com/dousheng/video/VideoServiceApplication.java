@@ -1,5 +1,6 @@
 package com.dousheng.video;
 
+import com.dousheng.common.api.relation.RelationServiceClient;
 import com.dousheng.common.api.interaction.InteractionServiceClient;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.upload.UploadProperties;
@@ -15,7 +16,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableConfigurationProperties(UploadProperties.class)
-@EnableFeignClients(clients = {UserServiceClient.class, InteractionServiceClient.class})
+@EnableFeignClients(clients = {UserServiceClient.class, InteractionServiceClient.class, RelationServiceClient.class})
 @EnableScheduling
 public class VideoServiceApplication {
     public static void main(String[] args) {

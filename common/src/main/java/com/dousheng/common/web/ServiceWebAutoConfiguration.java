@@ -41,6 +41,12 @@ public class ServiceWebAutoConfiguration {
     }
 
     @Bean
+    @ConditionalOnClass(name = "feign.RequestInterceptor")
+    public LeafGuard leafGuard() {
+        return new LeafGuard();
+    }
+
+    @Bean
     public WebMvcConfigurer viewerResolverConfigurer(JwtService jwtService) {
         return new WebMvcConfigurer() {
             @Override

@@ -1,15 +1,13 @@
 package com.dousheng.interaction.comment;
 
-import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
-import com.dousheng.common.api.user.UserServiceClient;
+import com.dousheng.common.view.UserViews;
 import com.dousheng.common.text.SensitiveWordFilter;
 import com.dousheng.common.text.UserText;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.interaction.InteractionProperties;
-import com.dousheng.interaction.counter.CounterKey;
-import com.dousheng.interaction.counter.CounterStore;
+import com.dousheng.interaction.counter.InteractionCounts;
 import com.dousheng.interaction.video.VideoLookup;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -28,18 +26,18 @@ public class CommentService {
 
     private final CommentMapper comments;
     private final VideoLookup videos;
-    private final UserServiceClient users;
-    private final CounterStore counters;
+    private final UserViews users;
+    private final InteractionCounts counts;
     private final SensitiveWordFilter filter;
     private final DateTimeFormatter dateFormat;
     private final int listLimit;
 
-    public CommentService(CommentMapper comments, VideoLookup videos, UserServiceClient users,
-                          CounterStore counters, SensitiveWordFilter filter, InteractionProperties properties) {
+    public CommentService(CommentMapper comments, VideoLookup videos, UserViews users,
+                          InteractionCounts counts, SensitiveWordFilter filter, InteractionProperties properties) {
         this.comments = comments;
         this.videos = videos;
         this.users = users;
-        this.counters = counters;
+        this.counts = counts;
         this.filter = filter;
         this.dateFormat = DateTimeFormatter.ofPattern("MM-dd").withZone(properties.commentTimeZone());
         this.listLimit = properties.listLimit();
@@ -72,7 +70,8 @@ public class CommentService {
         comment.setUserId(userId);
         comment.setContent(filter.mask(content));
         comment.setCreatedAt(System.currentTimeMillis());
-        counters.apply(List.of(CounterKey.videoComments(videoId)), () -> comments.insert(comment));
+        comments.insert(comment);
+        counts.commentsChanged(videoId);
         return view(comment, commenter);
     }
 
@@ -86,9 +85,9 @@ public class CommentService {
             throw new BizException(ErrorCode.FORBIDDEN, "only the author of a comment can delete it");
         }
         UserDTO commenter = requireUser(userId);
-        long delta = counters.apply(List.of(CounterKey.videoComments(videoId)),
-                () -> -comments.deleteOwn(commentId, videoId, userId));
-        if (delta == 0) {
+        int deleted = comments.deleteOwn(commentId, videoId, userId);
+        counts.commentsChanged(videoId);
+        if (deleted == 0) {
             // a concurrent request deleted it first
             throw new BizException(ErrorCode.COMMENT_NOT_FOUND, "comment " + commentId + " was already deleted");
         }
@@ -103,7 +102,7 @@ public class CommentService {
         }
         List<Long> userIds = new ArrayList<>(new LinkedHashSet<>(rows.stream().map(Comment::getUserId).toList()));
         Map<Long, UserDTO> byId = new HashMap<>();
-        for (UserDTO user : users.batchUsers(new UserBatchQuery(viewerId, userIds))) {
+        for (UserDTO user : users.usersAsSeenBy(viewerId, userIds)) {
             byId.put(user.id(), user);
         }
         List<CommentView> views = new ArrayList<>(rows.size());
@@ -123,7 +122,7 @@ public class CommentService {
 
     /** The commenter as they see themselves; the same batch API that lists use. */
     private UserDTO requireUser(long userId) {
-        return users.batchUsers(new UserBatchQuery(userId, List.of(userId))).stream()
+        return users.usersAsSeenBy(userId, List.of(userId)).stream()
                 .filter(u -> u.id() == userId)
                 .findFirst()
                 .orElseThrow(() -> new BizException(ErrorCode.USER_NOT_FOUND, "user " + userId + " does not exist"));

@@ -1,34 +1,38 @@
 package com.dousheng.interaction.favorite;
 
-import com.dousheng.common.api.video.VideoBatchQuery;
 import com.dousheng.common.api.video.VideoDTO;
-import com.dousheng.common.api.video.VideoServiceClient;
+import com.dousheng.common.view.VideoViews;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.interaction.InteractionProperties;
-import com.dousheng.interaction.counter.CounterKey;
-import com.dousheng.interaction.counter.CounterStore;
+import com.dousheng.interaction.counter.InteractionCounts;
 import com.dousheng.interaction.video.VideoLookup;
 import java.util.List;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 @Service
 public class FavoriteService {
     static final int LIKE = 1;
     static final int UNLIKE = 2;
+    private static final Logger log = LoggerFactory.getLogger(FavoriteService.class);
+    private static final int MAX_ATTEMPTS = 5;
 
     private final FavoriteMapper favorites;
-    private final VideoServiceClient videos;
+    private final VideoViews videos;
     private final VideoLookup videoLookup;
-    private final CounterStore counters;
+    private final InteractionCounts counts;
     private final int listLimit;
 
-    public FavoriteService(FavoriteMapper favorites, VideoServiceClient videos, VideoLookup videoLookup,
-                           CounterStore counters, InteractionProperties properties) {
+    public FavoriteService(FavoriteMapper favorites, VideoViews videos, VideoLookup videoLookup,
+                           InteractionCounts counts, InteractionProperties properties) {
         this.favorites = favorites;
         this.videos = videos;
         this.videoLookup = videoLookup;
-        this.counters = counters;
+        this.counts = counts;
         this.listLimit = properties.listLimit();
     }
 
@@ -38,23 +42,36 @@ public class FavoriteService {
             throw new BizException(ErrorCode.INVALID_PARAMETER, "action_type must be 1 (like) or 2 (unlike)");
         }
         long authorId = videoLookup.authorOf(videoId);
-        List<CounterKey> keys = List.of(CounterKey.videoFavorites(videoId), CounterKey.userLiked(userId),
-                CounterKey.userReceived(authorId));
         if (actionType == LIKE) {
             long now = System.currentTimeMillis();
-            counters.apply(keys, () -> favorites.insertIgnore(userId, videoId, authorId, now));
+            withDeadlockRetry(() -> favorites.insertIgnore(userId, videoId, authorId, now));
         } else {
-            counters.apply(keys, () -> -favorites.deleteLike(userId, videoId));
+            withDeadlockRetry(() -> favorites.deleteLike(userId, videoId));
         }
+        counts.likeChanged(userId, videoId, authorId);
     }
 
-    /** The videos {@code userId} liked, newest like first, as {@code viewerId} sees them (one remote call). */
+    /**
+     * The videos {@code userId} liked, newest like first, up to {@code dousheng.interaction.list-limit}, as
+     * {@code viewerId} sees them.
+     */
     public List<VideoDTO> likedVideos(long userId, Long viewerId) {
         List<Long> ids = favorites.likedVideoIds(userId, listLimit);
-        if (ids.isEmpty()) {
-            return List.of();
+        return ids.isEmpty() ? List.of() : videos.videosAsSeenBy(viewerId, ids);
+    }
+
+    /** Concurrent likes and unlikes of one row can deadlock; the loser was rolled back, so a retry cannot count twice. */
+    private static void withDeadlockRetry(IntSupplier change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                change.getAsInt();
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("lock conflict on attempt {}, retrying: {}", attempt, e.getMessage());
+            }
         }
-        List<VideoDTO> found = videos.batchVideos(new VideoBatchQuery(viewerId, ids));
-        return found == null ? List.of() : found;
     }
 }

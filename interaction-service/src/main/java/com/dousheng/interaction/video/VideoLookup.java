@@ -1,27 +1,26 @@
 package com.dousheng.interaction.video;
 
-import com.dousheng.common.api.video.VideoAuthor;
-import com.dousheng.common.api.video.VideoServiceClient;
+import com.dousheng.common.api.video.VideoRow;
+import com.dousheng.common.view.VideoViews;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Whether a video exists, and whose it is, asked of video-service before a like or a comment is stored. */
+/** Whether a video exists, and whose it is, before a like or a comment is stored (rows are mostly in memory). */
 @Component
 public class VideoLookup {
-    private final VideoServiceClient videos;
+    private final VideoViews videos;
 
-    public VideoLookup(VideoServiceClient videos) {
+    public VideoLookup(VideoViews videos) {
         this.videos = videos;
     }
 
     /** The video's author; refuses with VIDEO_NOT_FOUND when there is no such video. */
     public long authorOf(long videoId) {
-        return videos.videoAuthors(List.of(videoId)).stream()
-                .filter(a -> a.videoId() == videoId)
+        return videos.rows(List.of(videoId)).stream()
                 .findFirst()
-                .map(VideoAuthor::authorId)
+                .map(VideoRow::authorId)
                 .orElseThrow(() -> new BizException(ErrorCode.VIDEO_NOT_FOUND, "video " + videoId + " does not exist"));
     }
 }

@@ -19,19 +19,22 @@ public interface FollowMapper {
     @Delete("DELETE FROM follow WHERE follower_id = #{followerId} AND followee_id = #{followeeId}")
     int delete(@Param("followerId") long followerId, @Param("followeeId") long followeeId);
 
-    @Select("SELECT followee_id FROM follow WHERE follower_id = #{userId} ORDER BY created_at DESC, id DESC")
-    List<Long> followeeIds(@Param("userId") long userId);
+    @Select("SELECT followee_id FROM follow WHERE follower_id = #{userId} ORDER BY created_at DESC, id DESC "
+            + "LIMIT #{limit}")
+    List<Long> followeeIds(@Param("userId") long userId, @Param("limit") int limit);
 
-    @Select("SELECT follower_id FROM follow WHERE followee_id = #{userId} ORDER BY created_at DESC, id DESC")
-    List<Long> followerIds(@Param("userId") long userId);
+    @Select("SELECT follower_id FROM follow WHERE followee_id = #{userId} ORDER BY created_at DESC, id DESC "
+            + "LIMIT #{limit}")
+    List<Long> followerIds(@Param("userId") long userId, @Param("limit") int limit);
 
     /** Mutual follows of {@code userId}, the most recently completed friendship first. */
     @Select("""
             SELECT f.followee_id FROM follow f
             JOIN follow b ON b.follower_id = f.followee_id AND b.followee_id = f.follower_id
             WHERE f.follower_id = #{userId}
-            ORDER BY GREATEST(f.created_at, b.created_at) DESC, GREATEST(f.id, b.id) DESC""")
-    List<Long> friendIds(@Param("userId") long userId);
+            ORDER BY GREATEST(f.created_at, b.created_at) DESC, GREATEST(f.id, b.id) DESC
+            LIMIT #{limit}""")
+    List<Long> friendIds(@Param("userId") long userId, @Param("limit") int limit);
 
     /** Which of {@code userIds} {@code followerId} follows. */
     @Select("""

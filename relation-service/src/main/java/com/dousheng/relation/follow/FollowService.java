@@ -3,8 +3,9 @@ package com.dousheng.relation.follow;
 import com.dousheng.common.api.message.LatestMessage;
 import com.dousheng.common.api.message.LatestMessageQuery;
 import com.dousheng.common.api.message.MessageServiceClient;
-import com.dousheng.common.api.user.UserBatchQuery;
 import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.view.UserViews;
+import com.dousheng.relation.RelationProperties;
 import com.dousheng.common.api.user.UserChecks;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.web.BizException;
@@ -15,23 +16,27 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 
-/** Following and unfollowing, and the three user lists. Each list costs one query and one call per service. */
+/** Following and unfollowing, and the three user lists, each capped at {@code dousheng.relation.list-limit}. */
 @Service
 public class FollowService {
     public static final int FOLLOW = 1;
     public static final int UNFOLLOW = 2;
 
     private final FollowMapper follows;
-    private final FollowCountCache counts;
+    private final FollowStatsService stats;
     private final UserServiceClient users;
+    private final UserViews userViews;
     private final MessageServiceClient messages;
+    private final int listLimit;
 
-    public FollowService(FollowMapper follows, FollowCountCache counts, UserServiceClient users,
-                         MessageServiceClient messages) {
+    public FollowService(FollowMapper follows, FollowStatsService stats, UserServiceClient users, UserViews userViews,
+                         MessageServiceClient messages, RelationProperties properties) {
         this.follows = follows;
-        this.counts = counts;
+        this.stats = stats;
         this.users = users;
+        this.userViews = userViews;
         this.messages = messages;
+        this.listLimit = properties.listLimit();
     }
 
     /** Idempotent: the unique pair makes a repeated follow (or unfollow) change nothing. */
@@ -48,24 +53,23 @@ public class FollowService {
         } else {
             follows.delete(viewerId, toUserId);
         }
-        // the statement has committed (no surrounding transaction); invalidating even when nothing changed lets a
-        // retry repair a cache whose earlier invalidation was lost
-        counts.invalidate(viewerId, toUserId);
+        // the statement has committed (no surrounding transaction)
+        stats.followChanged(viewerId, toUserId);
     }
 
     /** Users {@code userId} follows, newest first, as {@code viewerId} sees them. */
     public List<UserDTO> followList(Long viewerId, long userId) {
-        return usersAsSeenBy(viewerId, follows.followeeIds(userId));
+        return usersAsSeenBy(viewerId, follows.followeeIds(userId, listLimit));
     }
 
     /** Users following {@code userId}, newest first, as {@code viewerId} sees them. */
     public List<UserDTO> followerList(Long viewerId, long userId) {
-        return usersAsSeenBy(viewerId, follows.followerIds(userId));
+        return usersAsSeenBy(viewerId, follows.followerIds(userId, listLimit));
     }
 
     /** Mutual follows of {@code userId}, each with the latest message between the viewer and that friend. */
     public List<FriendUser> friendList(long viewerId, long userId) {
-        List<UserDTO> friends = usersAsSeenBy(viewerId, follows.friendIds(userId));
+        List<UserDTO> friends = usersAsSeenBy(viewerId, follows.friendIds(userId, listLimit));
         if (friends.isEmpty()) {
             return List.of();
         }
@@ -77,11 +81,7 @@ public class FollowService {
                 .toList();
     }
 
-    /** user-service fills counts and is_follow relative to the viewer; its order is the order asked for. */
     private List<UserDTO> usersAsSeenBy(Long viewerId, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return users.batchUsers(new UserBatchQuery(viewerId, ids));
+        return ids.isEmpty() ? List.of() : userViews.usersAsSeenBy(viewerId, ids);
     }
 }

@@ -1,73 +1,71 @@
 package com.dousheng.relation.follow;
 
-import com.dousheng.common.api.relation.RelationStats;
+import com.dousheng.common.api.relation.RelationCounts;
+import com.dousheng.common.api.relation.RelationServiceClient;
+import com.dousheng.common.cache.ReadModel;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts and the viewer's follow state for many users at once: one Redis MGET, and only for users missing from
- * the cache two GROUP BY queries and one conditional Redis store, plus one query for the viewer's follows.
+ * relation-service's entries of the read model over the {@code follow} table: counts and "does v follow u" flags,
+ * one Redis round trip, and for what Redis lacks one grouped query per column.
  */
 @Service
 public class FollowStatsService {
     private final FollowMapper follows;
-    private final FollowCountCache cache;
+    private final ReadModel readModel;
 
-    public FollowStatsService(FollowMapper follows, FollowCountCache cache) {
+    public FollowStatsService(FollowMapper follows, ReadModel readModel) {
         this.follows = follows;
-        this.cache = cache;
+        this.readModel = readModel;
     }
 
-    /** One entry per requested id, in request order; {@code viewerId} null means anonymous. */
-    public List<RelationStats> userStats(Long viewerId, List<Long> userIds) {
-        List<Long> requested = userIds == null ? List.of() : userIds.stream().filter(Objects::nonNull).toList();
-        if (requested.isEmpty()) {
-            return List.of();
-        }
-        Set<Long> distinct = new LinkedHashSet<>(requested);
-        Map<Long, FollowCounts> counts = counts(distinct);
-        Set<Long> followed = followedBy(viewerId, distinct);
-        return requested.stream().map(id -> {
-            FollowCounts c = counts.getOrDefault(id, FollowCounts.NONE);
-            return new RelationStats(id, c.followCount(), c.followerCount(), followed.contains(id));
+    /** One entry per distinct requested id, in request order. */
+    public List<RelationCounts> counts(List<Long> userIds) {
+        Map<Long, RelationCounts> counts = readModel.readThrough(RelationServiceClient.COUNTS, null, userIds,
+                (scope, ids) -> {
+                    Map<Long, Long> following = totals(follows.followCounts(ids));
+                    Map<Long, Long> followers = totals(follows.followerCounts(ids));
+                    Map<Long, RelationCounts> loaded = new HashMap<>();
+                    for (Long id : ids) {
+                        loaded.put(id, new RelationCounts(id, following.getOrDefault(id, 0L),
+                                followers.getOrDefault(id, 0L)));
+                    }
+                    return loaded;
+                });
+        return userIds.stream().distinct().filter(counts::containsKey).map(id -> {
+            RelationCounts c = counts.get(id);
+            return new RelationCounts(id, c.followCount(), c.followerCount());
         }).toList();
     }
 
-    private Map<Long, FollowCounts> counts(Set<Long> userIds) {
-        FollowCountCache.Lookup lookup = cache.lookup(userIds);
-        Map<Long, FollowCounts> result = new HashMap<>(lookup.hits());
-        Set<Long> missed = lookup.missVersions().keySet();
-        if (missed.isEmpty()) {
-            return result;
-        }
-        Map<Long, Long> followCounts = toMap(follows.followCounts(missed));
-        Map<Long, Long> followerCounts = toMap(follows.followerCounts(missed));
-        Map<Long, FollowCounts> fresh = new HashMap<>();
-        for (Long id : missed) {
-            fresh.put(id, new FollowCounts(followCounts.getOrDefault(id, 0L), followerCounts.getOrDefault(id, 0L)));
-        }
-        cache.storeIfUnchanged(fresh, lookup.missVersions());
-        result.putAll(fresh);
-        return result;
+    /** Those of {@code userIds} that {@code viewerId} follows; never the viewer themself. */
+    public List<Long> followedAmong(long viewerId, List<Long> userIds) {
+        List<Long> others = userIds.stream().filter(id -> id != null && id != viewerId).distinct().toList();
+        Map<Long, Boolean> followed = readModel.readThrough(RelationServiceClient.FOLLOWS, viewerId, others,
+                (viewer, ids) -> {
+                    List<Long> yes = follows.followedAmong(viewer, ids);
+                    Map<Long, Boolean> loaded = new HashMap<>();
+                    for (Long id : ids) {
+                        loaded.put(id, yes.contains(id));
+                    }
+                    return loaded;
+                });
+        return others.stream().filter(id -> Boolean.TRUE.equals(followed.get(id))).toList();
     }
 
-    /** The subset of {@code userIds} the viewer follows; never the viewer themself. */
-    private Set<Long> followedBy(Long viewerId, Set<Long> userIds) {
-        if (viewerId == null) {
-            return Set.of();
-        }
-        Set<Long> others = new HashSet<>(userIds);
-        others.remove(viewerId);
-        return others.isEmpty() ? Set.of() : new HashSet<>(follows.followedAmong(viewerId, others));
+    /** After a follow or unfollow has committed (changed or not: a retried action repairs a lost invalidation). */
+    public void followChanged(long followerId, long followeeId) {
+        readModel.invalidation()
+                .add(RelationServiceClient.COUNTS, followerId)
+                .add(RelationServiceClient.COUNTS, followeeId)
+                .add(RelationServiceClient.FOLLOWS, followerId, followeeId)
+                .run();
     }
 
-    private static Map<Long, Long> toMap(List<IdCount> rows) {
+    private static Map<Long, Long> totals(List<IdCount> rows) {
         Map<Long, Long> map = new HashMap<>();
         for (IdCount row : rows) {
             map.put(row.userId(), row.total());

@@ -1,14 +1,14 @@
 package com.dousheng.relation.internal;
 
+import com.dousheng.common.api.relation.FollowQuery;
+import com.dousheng.common.api.relation.RelationCounts;
 import com.dousheng.common.api.relation.RelationServiceClient;
-import com.dousheng.common.api.relation.RelationStats;
-import com.dousheng.common.api.relation.RelationStatsQuery;
 import com.dousheng.relation.follow.FollowStatsService;
 import java.util.List;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Provider side of {@link RelationServiceClient}; mappings come from the shared interface. */
+/** Provider side of {@link RelationServiceClient}: a leaf over relation-service's own entries and table. */
 @RestController
 @RequestMapping(RelationServiceClient.PATH)
 public class RelationInternalController implements RelationServiceClient {
@@ -19,7 +19,12 @@ public class RelationInternalController implements RelationServiceClient {
     }
 
     @Override
-    public List<RelationStats> userStats(RelationStatsQuery query) {
-        return stats.userStats(query.viewerId(), query.userIds());
+    public List<RelationCounts> counts(List<Long> userIds) {
+        return userIds == null ? List.of() : stats.counts(userIds);
+    }
+
+    @Override
+    public List<Long> followedAmong(FollowQuery query) {
+        return query.userIds() == null ? List.of() : stats.followedAmong(query.viewerId(), query.userIds());
     }
 }

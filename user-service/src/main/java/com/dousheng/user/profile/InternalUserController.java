@@ -1,8 +1,7 @@
 package com.dousheng.user.profile;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
-import com.dousheng.common.api.user.UserBatchQuery;
-import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.api.user.UserProfile;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.user.account.UserAccount;
 import com.dousheng.user.account.UserAccountMapper;
@@ -10,20 +9,21 @@ import java.util.List;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+/** Provider side of {@link UserServiceClient}: a leaf over user-service's own entries and table. */
 @RestController
 @RequestMapping(UserServiceClient.PATH)
 public class InternalUserController implements UserServiceClient {
-    private final UserAssembler assembler;
+    private final ProfileStore profiles;
     private final UserAccountMapper accounts;
 
-    public InternalUserController(UserAssembler assembler, UserAccountMapper accounts) {
-        this.assembler = assembler;
+    public InternalUserController(ProfileStore profiles, UserAccountMapper accounts) {
+        this.profiles = profiles;
         this.accounts = accounts;
     }
 
     @Override
-    public List<UserDTO> batchUsers(UserBatchQuery query) {
-        return query.userIds() == null ? List.of() : assembler.usersAsSeenBy(query.viewerId(), query.userIds());
+    public List<UserProfile> profiles(List<Long> userIds) {
+        return userIds == null ? List.of() : profiles.find(userIds.stream().distinct().toList());
     }
 
     @Override

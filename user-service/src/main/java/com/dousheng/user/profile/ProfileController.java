@@ -1,6 +1,7 @@
 package com.dousheng.user.profile;
 
 import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.view.UserViews;
 import com.dousheng.common.auth.Viewer;
 import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
@@ -11,10 +12,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 public class ProfileController {
-    private final UserAssembler assembler;
+    private final UserViews views;
 
-    public ProfileController(UserAssembler assembler) {
-        this.assembler = assembler;
+    public ProfileController(UserViews views) {
+        this.views = views;
     }
 
     /** Another user's profile when {@code user_id} is given, else the caller's own (the Go suite omits it). */
@@ -22,7 +23,7 @@ public class ProfileController {
     public UserResponse userInfo(@RequestParam(name = "user_id", required = false) Long userId,
                                  @Viewer(required = true) Long viewerId) {
         long target = userId == null ? viewerId : userId;
-        List<UserDTO> users = assembler.usersAsSeenBy(viewerId, List.of(target));
+        List<UserDTO> users = views.usersAsSeenBy(viewerId, List.of(target));
         if (users.isEmpty()) {
             throw new BizException(ErrorCode.USER_NOT_FOUND, "user " + target + " does not exist");
         }

@@ -1,88 +1,56 @@
 package com.dousheng.user.profile;
 
+import com.dousheng.common.api.user.UserProfile;
+import com.dousheng.common.api.user.UserServiceClient;
+import com.dousheng.common.cache.ReadModel;
 import com.dousheng.user.account.UserAccount;
 import com.dousheng.user.account.UserAccountMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Profiles read through a Redis cache: one MGET for the whole batch, one IN query for the misses. MySQL is the
- * truth; a flushed cache only costs a query.
+ * user-service's profile entries of the read model over {@code user_account}: one Redis round trip for the batch,
+ * one IN query for what Redis lacked. The deployment's defaults are applied here, once, for every reader.
  */
 @Component
 public class ProfileStore {
-    private static final String KEY_PREFIX = "user:profile:";
-
     private final UserAccountMapper accounts;
-    private final StringRedisTemplate redis;
-    private final JsonMapper json;
+    private final ReadModel readModel;
     private final UserProfileProperties properties;
 
-    public ProfileStore(UserAccountMapper accounts, StringRedisTemplate redis, JsonMapper json,
-                        UserProfileProperties properties) {
+    public ProfileStore(UserAccountMapper accounts, ReadModel readModel, UserProfileProperties properties) {
         this.accounts = accounts;
-        this.redis = redis;
-        this.json = json;
+        this.readModel = readModel;
         this.properties = properties;
     }
 
-    /** Profiles of the users that exist among {@code ids}, keyed by id. */
-    public Map<Long, CachedProfile> find(Collection<Long> ids) {
-        List<Long> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-        Map<Long, CachedProfile> found = new HashMap<>();
-        if (distinct.isEmpty()) {
-            return found;
-        }
-        List<String> cached = redis.opsForValue().multiGet(distinct.stream().map(ProfileStore::key).toList());
-        List<Long> misses = new ArrayList<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            String value = cached == null ? null : cached.get(i);
-            if (value == null) {
-                misses.add(distinct.get(i));
-            } else {
-                found.put(distinct.get(i), json.readValue(value, CachedProfile.class));
+    /** Profiles of those of {@code ids} that exist, in request order. */
+    public List<UserProfile> find(List<Long> ids) {
+        Map<Long, UserProfile> found = readModel.readThrough(UserServiceClient.PROFILES, null, ids,
+                (scope, missing) -> {
+                    Map<Long, UserProfile> loaded = new HashMap<>();
+                    for (UserAccount account : accounts.selectByIds(missing)) {
+                        loaded.put(account.getId(), new UserProfile(account.getId(), account.getUsername(),
+                                orDefault(account.getAvatar(), properties.defaultAvatar()),
+                                orDefault(account.getBackgroundImage(), properties.defaultBackground()),
+                                orDefault(account.getSignature(), properties.defaultSignature())));
+                    }
+                    return loaded;
+                });
+        List<UserProfile> profiles = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            UserProfile profile = found.get(id);
+            if (profile != null) {
+                profiles.add(profile);
             }
         }
-        if (!misses.isEmpty()) {
-            List<CachedProfile> loaded = new ArrayList<>(misses.size());
-            for (UserAccount account : accounts.selectByIds(misses)) {
-                CachedProfile profile = new CachedProfile(account.getId(), account.getUsername(), account.getAvatar(),
-                        account.getBackgroundImage(), account.getSignature());
-                found.put(profile.id(), profile);
-                loaded.add(profile);
-            }
-            cache(loaded);
-        }
-        return found;
+        return profiles;
     }
 
-    /** One pipelined round trip for all of them, not one per profile. */
-    private void cache(List<CachedProfile> profiles) {
-        if (profiles.isEmpty()) {
-            return;
-        }
-        Expiration ttl = Expiration.from(properties.profileCacheTtl());
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (CachedProfile profile : profiles) {
-                connection.stringCommands().set(key(profile.id()).getBytes(StandardCharsets.UTF_8),
-                        json.writeValueAsBytes(profile), ttl, SetOption.upsert());
-            }
-            return null;
-        });
-    }
-
-    private static String key(long id) {
-        return KEY_PREFIX + id;
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isEmpty() ? fallback : value;
     }
 }

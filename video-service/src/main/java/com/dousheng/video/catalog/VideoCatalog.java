@@ -1,149 +1,98 @@
 package com.dousheng.video.catalog;
 
 import com.dousheng.common.api.video.UserWorkCount;
+import com.dousheng.common.api.video.VideoRow;
+import com.dousheng.common.api.video.VideoServiceClient;
+import com.dousheng.common.cache.Codec;
+import com.dousheng.common.cache.ReadModel;
+import com.dousheng.common.cache.Space;
 import com.dousheng.video.VideoProperties;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import com.dousheng.video.media.DefaultImages;
+import com.dousheng.video.storage.Storage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.stream.Collectors;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Service;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads videos: MySQL is the truth, and rows are cached in Redis ({@code video:row:<id>}) because they never change
- * after publishing, so a cached row cannot go stale. Every read is a bounded number of round trips: one index query
- * for ids, one MGET, and at most one primary-key query for the ids Redis did not have.
+ * video-service's entries of the read model, over MySQL: rows (immutable), work counts and each author's newest
+ * videos (invalidated by a publish). Every read is one Redis round trip, plus one query for what Redis lacked.
  */
 @Service
 public class VideoCatalog {
-    static final String ROW_KEY_PREFIX = "video:row:";
-    private static final Logger log = LoggerFactory.getLogger(VideoCatalog.class);
+    /** An author's newest videos, newest first; private to video-service. */
+    static final Space<List<Long>> BY_AUTHOR = Space.mutable(VideoServiceClient.SERVICE, "video:by-author",
+            Codec.numbers(ids -> ids.stream().mapToLong(Long::longValue).toArray(),
+                    numbers -> Arrays.stream(numbers).boxed().toList()));
 
     private final VideoMapper mapper;
-    private final StringRedisTemplate redis;
-    private final JsonMapper json;
-    private final Duration rowTtl;
+    private final ReadModel readModel;
+    private final Storage storage;
+    private final int publishListLimit;
 
-    public VideoCatalog(VideoMapper mapper, StringRedisTemplate redis, JsonMapper json, VideoProperties properties) {
+    public VideoCatalog(VideoMapper mapper, ReadModel readModel, Storage storage, VideoProperties properties) {
         this.mapper = mapper;
-        this.redis = redis;
-        this.json = json;
-        this.rowTtl = properties.rowCacheTtl();
+        this.readModel = readModel;
+        this.storage = storage;
+        this.publishListLimit = properties.publishListLimit();
     }
 
-    /** Up to {@code limit} videos published strictly before {@code beforeMillis}, newest first. */
-    public List<Video> publishedBefore(long beforeMillis, int limit) {
-        return findByIds(mapper.idsPublishedBefore(beforeMillis, limit));
-    }
-
-    /** All videos of one author, newest first. */
-    public List<Video> byAuthor(long authorId) {
-        return findByIds(mapper.idsByAuthor(authorId));
-    }
-
-    /** Published video count for each of {@code userIds}, in request order, 0 included. */
-    public List<UserWorkCount> workCounts(List<Long> userIds) {
-        List<Long> distinct = distinctNonNull(userIds);
-        if (distinct.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Long> counts = new HashMap<>();
-        for (UserWorkCount c : mapper.countByAuthors(distinct)) {
-            counts.put(c.userId(), c.workCount());
-        }
-        return distinct.stream().map(id -> new UserWorkCount(id, counts.getOrDefault(id, 0L))).toList();
-    }
-
-    /** The videos with these ids in the order given (duplicates removed); unknown ids are left out. */
-    public List<Video> findByIds(Collection<Long> ids) {
-        List<Long> wanted = distinctNonNull(ids);
-        if (wanted.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, Video> found = new HashMap<>(cachedRows(wanted));
-        List<Long> missing = wanted.stream().filter(id -> !found.containsKey(id)).toList();
-        if (!missing.isEmpty()) {
-            List<Video> loaded = mapper.selectByIds(missing).stream().map(VideoEntity::toVideo).toList();
-            loaded.forEach(v -> found.put(v.id(), v));
-            cache(loaded);
-        }
-        List<Video> result = new ArrayList<>(wanted.size());
-        for (Long id : wanted) {
-            Video v = found.get(id);
-            if (v != null) {
-                result.add(v);
+    /** The rows of those of {@code ids} that exist, in the order given. */
+    public List<VideoRow> rows(Collection<Long> ids) {
+        Map<Long, VideoRow> found = readModel.readThrough(VideoServiceClient.VIDEOS, null, ids, (scope, missing) -> {
+            Map<Long, VideoRow> loaded = new HashMap<>();
+            for (VideoEntity entity : mapper.selectByIds(missing)) {
+                VideoRow row = toRow(entity.toVideo());
+                loaded.put(row.id(), row);
             }
-        }
-        return result;
-    }
-
-    private Map<Long, Video> cachedRows(List<Long> ids) {
-        List<String> values;
-        try {
-            values = redis.opsForValue().multiGet(ids.stream().map(VideoCatalog::rowKey).toList());
-        } catch (DataAccessException e) {
-            // the cache only saves database work; without Redis every row comes from MySQL
-            log.warn("video row cache unavailable, reading MySQL: {}", e.getMessage());
-            return Map.of();
-        }
-        Map<Long, Video> rows = new HashMap<>();
-        if (values == null) {
-            return rows;
-        }
-        for (int i = 0; i < ids.size() && i < values.size(); i++) {
-            String value = values.get(i);
-            if (value == null) {
-                continue;
-            }
-            try {
-                rows.put(ids.get(i), json.readValue(value, Video.class));
-            } catch (JacksonException e) {
-                log.warn("ignoring unreadable cached row {}: {}", rowKey(ids.get(i)), e.getOriginalMessage());
+            return loaded;
+        });
+        List<VideoRow> rows = new ArrayList<>(ids.size());
+        for (Long id : ids) {
+            VideoRow row = found.get(id);
+            if (row != null) {
+                rows.add(row);
             }
         }
         return rows;
     }
 
-    private void cache(List<Video> videos) {
-        if (videos.isEmpty()) {
-            return;
-        }
-        try {
-            redis.executePipelined((RedisCallback<Object>) connection -> {
-                for (Video v : videos) {
-                    connection.stringCommands().set(rowKey(v.id()).getBytes(StandardCharsets.UTF_8),
-                            json.writeValueAsBytes(v), Expiration.from(rowTtl), SetOption.upsert());
-                }
-                return null;
-            });
-        } catch (DataAccessException e) {
-            log.warn("could not cache {} video rows: {}", videos.size(), e.getMessage());
-        }
+    /** An author's newest videos, up to the publish list's limit. */
+    public List<VideoRow> byAuthor(long authorId) {
+        Map<Long, List<Long>> ids = readModel.readThrough(BY_AUTHOR, null, List.of(authorId),
+                (scope, missing) -> Map.of(authorId, mapper.idsByAuthor(authorId, publishListLimit)));
+        return rows(ids.getOrDefault(authorId, List.of()));
     }
 
-    static String rowKey(long id) {
-        return ROW_KEY_PREFIX + id;
+    /** Published video count for each of {@code userIds}, in request order, 0 included. */
+    public List<UserWorkCount> workCounts(List<Long> userIds) {
+        Map<Long, Long> counts = readModel.readThrough(VideoServiceClient.WORK_COUNTS, null, userIds,
+                (scope, missing) -> {
+                    Map<Long, Long> loaded = new HashMap<>();
+                    missing.forEach(id -> loaded.put(id, 0L));
+                    for (UserWorkCount c : mapper.countByAuthors(missing)) {
+                        loaded.put(c.userId(), c.workCount());
+                    }
+                    return loaded;
+                });
+        return userIds.stream().distinct().filter(counts::containsKey)
+                .map(id -> new UserWorkCount(id, counts.get(id))).toList();
     }
 
-    private static List<Long> distinctNonNull(Collection<Long> ids) {
-        if (ids == null) {
-            return List.of();
-        }
-        return new ArrayList<>(ids.stream().filter(Objects::nonNull)
-                .collect(Collectors.toCollection(LinkedHashSet::new)));
+    /** After a publish has committed: the author's counts and list change for every instance at once. */
+    public void published(VideoRow video) {
+        readModel.invalidation()
+                .add(VideoServiceClient.WORK_COUNTS, video.authorId())
+                .add(BY_AUTHOR, video.authorId())
+                .run();
+    }
+
+    public VideoRow toRow(Video video) {
+        return new VideoRow(video.id(), video.authorId(), storage.url(video.playKey()),
+                video.coverKey() == null ? DefaultImages.COVER_PATH : storage.url(video.coverKey()),
+                video.title(), video.publishedAt());
     }
 }

@@ -15,8 +15,11 @@ public interface VideoMapper extends BaseMapper<VideoEntity> {
     @Select("SELECT id FROM video WHERE published_at < #{before} ORDER BY published_at DESC LIMIT #{limit}")
     List<Long> idsPublishedBefore(@Param("before") long before, @Param("limit") int limit);
 
-    @Select("SELECT id FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC")
-    List<Long> idsByAuthor(@Param("authorId") long authorId);
+    @Select("SELECT id FROM video WHERE author_id = #{authorId} ORDER BY published_at DESC LIMIT #{limit}")
+    List<Long> idsByAuthor(@Param("authorId") long authorId, @Param("limit") int limit);
+
+    @Select("SELECT id, published_at FROM video ORDER BY published_at DESC LIMIT #{limit}")
+    List<VideoStamp> newest(@Param("limit") int limit);
 
     @Select("""
             <script>

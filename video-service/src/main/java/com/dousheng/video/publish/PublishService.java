@@ -8,6 +8,8 @@ import com.dousheng.common.web.BizException;
 import com.dousheng.common.web.ErrorCode;
 import com.dousheng.video.VideoProperties;
 import com.dousheng.video.catalog.Video;
+import com.dousheng.video.catalog.VideoCatalog;
+import com.dousheng.video.feed.FeedIndex;
 import com.dousheng.video.cover.CoverMaker;
 import com.dousheng.video.storage.Storage;
 import com.dousheng.video.storage.StorageException;
@@ -41,6 +43,8 @@ public class PublishService {
     private final Storage storage;
     private final CoverMaker coverMaker;
     private final VideoRecorder recorder;
+    private final VideoCatalog catalog;
+    private final FeedIndex feedIndex;
     private final PendingUploadMapper pendingUploads;
     private final SensitiveWordFilter wordFilter;
     private final Clock clock;
@@ -48,12 +52,15 @@ public class PublishService {
     private final int maxTitleLength;
 
     public PublishService(UserServiceClient users, Storage storage, CoverMaker coverMaker, VideoRecorder recorder,
+                          VideoCatalog catalog, FeedIndex feedIndex,
                           PendingUploadMapper pendingUploads, SensitiveWordFilter wordFilter, Clock clock,
                           VideoProperties properties, UploadProperties uploads) {
         this.users = users;
         this.storage = storage;
         this.coverMaker = coverMaker;
         this.recorder = recorder;
+        this.catalog = catalog;
+        this.feedIndex = feedIndex;
         this.pendingUploads = pendingUploads;
         this.wordFilter = wordFilter;
         this.clock = clock;
@@ -88,6 +95,9 @@ public class PublishService {
                 storage.put(coverKey, cover.get(), "image/jpeg");
             }
             Video video = recorder.record(authorId, title, videoKey, coverKey, clock.millis());
+            // committed: every instance sees it from the moment this request returns
+            catalog.published(catalog.toRow(video));
+            feedIndex.published();
             forget(pending);
             return video;
         } catch (RuntimeException e) {

@@ -5,7 +5,4 @@ package com.dousheng.common.api.interaction;
  * @param totalFavorited likes received on this user's videos
  */
 public record UserInteractionStats(long userId, long favoriteCount, long totalFavorited) {
-    public static UserInteractionStats empty(long userId) {
-        return new UserInteractionStats(userId, 0, 0);
-    }
 }

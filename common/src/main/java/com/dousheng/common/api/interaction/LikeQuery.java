@@ -2,5 +2,5 @@ package com.dousheng.common.api.interaction;
 
 import java.util.List;
 
-public record VideoStatsQuery(Long viewerId, List<Long> videoIds) {
+public record LikeQuery(long viewerId, List<Long> videoIds) {
 }

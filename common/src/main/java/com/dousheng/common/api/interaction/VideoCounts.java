@@ -1,0 +1,4 @@
+package com.dousheng.common.api.interaction;
+
+public record VideoCounts(long videoId, long favoriteCount, long commentCount) {
+}

@@ -1,0 +1,4 @@
+package com.dousheng.common.api.relation;
+
+public record RelationCounts(long userId, long followCount, long followerCount) {
+}

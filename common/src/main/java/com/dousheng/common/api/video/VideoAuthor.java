@@ -1,4 +1,0 @@
-package com.dousheng.common.api.video;
-
-public record VideoAuthor(long videoId, long authorId) {
-}

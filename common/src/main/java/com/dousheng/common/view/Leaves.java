@@ -1,0 +1,34 @@
+package com.dousheng.common.view;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+/** Turns a leaf's list answers into the id-keyed maps the read model's loaders return. */
+final class Leaves {
+    private Leaves() {
+    }
+
+    static <T, V> Map<Long, V> byId(List<T> answers, ToLongFunction<T> id, Function<T, V> value) {
+        Map<Long, V> map = new HashMap<>();
+        if (answers != null) {
+            for (T answer : answers) {
+                map.put(id.applyAsLong(answer), value.apply(answer));
+            }
+        }
+        return map;
+    }
+
+    /** One flag per asked id: true for those the leaf listed. */
+    static Map<Long, Boolean> flags(Collection<Long> asked, List<Long> listed) {
+        java.util.Set<Long> yes = listed == null ? java.util.Set.of() : new java.util.HashSet<>(listed);
+        Map<Long, Boolean> map = new HashMap<>();
+        for (Long id : asked) {
+            map.put(id, yes.contains(id));
+        }
+        return map;
+    }
+}
