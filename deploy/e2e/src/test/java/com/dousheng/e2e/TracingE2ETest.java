@@ -23,8 +23,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One request's trace id followed through the logs: a friend list asks relation-service, which asks user-service
- * (which asks relation-, video- and interaction-service for the counters) and message-service. The trace id the
+ * One request's trace id followed through the logs: a friend list of users nobody has read yet is composed by
+ * relation-service from the leaves of user-service (profiles), video-service (work counts), interaction-service
+ * (likes) and message-service (the latest message), each asked once because the read model has nothing yet. The trace id the
  * caller chose in {@code traceparent} comes back in {@code X-Trace-Id} and is found in the gateway's access log
  * line and in the access log line of every service the request touched, in .run/logs.
  */
@@ -34,7 +35,7 @@ class TracingE2ETest {
     /** The access log line of each service for the friend list, by the path that service served. */
     private static final Map<String, String> SERVED = Map.of(
             "relation-service", "/douyin/relation/friend/list/",
-            "user-service", "/internal/users/batch",
+            "user-service", "/internal/users/profiles",
             "message-service", "/internal/messages/latest",
             "video-service", "/internal/videos/work-counts",
             "interaction-service", "/internal/interactions/user-stats");
