@@ -96,6 +96,10 @@ public class FeedIndex {
 
     private Snapshot reload() {
         String clock = readClock();
+        if (clock == null) {
+            // nothing to check a copy against: this request pages from MySQL, the next one tries Redis again
+            return new Snapshot(null, new long[0], new long[0], false);
+        }
         List<VideoStamp> newest = mapper.newest(size);
         long[] ids = new long[newest.size()];
         long[] times = new long[newest.size()];
@@ -108,7 +112,7 @@ public class FeedIndex {
         return snapshot;
     }
 
-    /** Null without Redis: no guard then holds, and every page is queried until Redis is back. */
+    /** Null without Redis. */
     private String readClock() {
         try {
             String clock = redis.opsForValue().get(CLOCK_KEY);
