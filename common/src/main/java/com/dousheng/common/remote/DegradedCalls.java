@@ -28,7 +28,7 @@ public class DegradedCalls {
             if (!RemoteCallFailures.isRemoteFailure(e)) {
                 throw e;
             }
-            log.warn("{} failed, serving without its data: {}", service, e.toString());
+            log.warn("{} failed, serving without its data: {}", service, RemoteCallFailures.describe(e));
             meterRegistry.counter(FAILURE_METRIC, "service", service).increment();
             return fallback.get();
         }

@@ -83,7 +83,7 @@ public final class FailureTranslator {
             return new Failure(ErrorCode.INVALID_PARAMETER, "the request conflicts with existing data");
         }
         if (RemoteCallFailures.isRemoteFailure(e)) {
-            log.warn("downstream call failed on {}: {}", uri, e.toString());
+            log.warn("downstream call failed on {}: {}", uri, RemoteCallFailures.describe(e));
             return new Failure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.defaultMessage());
         }
         log.error("unexpected failure on {} {}", method, uri, e);
