@@ -10,7 +10,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 @AutoConfiguration(afterName = {
         "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration",
-        "com.dousheng.common.remote.DegradedCallsAutoConfiguration"})
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration"})
 @ConditionalOnClass(StringRedisTemplate.class)
 @EnableConfigurationProperties(CacheProperties.class)
 public class ReadModelAutoConfiguration {
