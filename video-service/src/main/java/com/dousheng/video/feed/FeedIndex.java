@@ -84,10 +84,13 @@ public class FeedIndex {
         return reload();
     }
 
-    /** After a publish has committed. */
+    /**
+     * After a publish has committed. A new random value rather than INCR: after a flush INCR would count 1, 2, ...
+     * again and could hand a copy read before the flush the very value it was tagged with.
+     */
     public void published() {
         try {
-            redis.opsForValue().increment(CLOCK_KEY);
+            redis.opsForValue().set(CLOCK_KEY, randomClock());
         } catch (DataAccessException e) {
             // without Redis every feed read fails its guard and queries MySQL, so nothing stale is served meanwhile
             log.error("could not advance {} after a publish: {}", CLOCK_KEY, e.toString());
@@ -104,8 +107,14 @@ public class FeedIndex {
             times[i] = newest.get(i).publishedAt();
         }
         Snapshot snapshot = new Snapshot(clock, ids, times, newest.size() < size);
-        current = snapshot;
+        // a copy read without Redis is used for this page only: its null tag would pass the guard of a Redis that
+        // comes back empty, though publishes made meanwhile could not change the clock
+        current = clock == null ? null : snapshot;
         return snapshot;
+    }
+
+    private static String randomClock() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
     }
 
     /** Null without Redis: no guard then holds, and every page is queried until Redis is back. */
@@ -113,9 +122,8 @@ public class FeedIndex {
         try {
             String clock = redis.opsForValue().get(CLOCK_KEY);
             if (clock == null) {
-                // a flushed Redis: any value a later publish cannot produce by INCR from here
-                redis.opsForValue().setIfAbsent(CLOCK_KEY,
-                        Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60)));
+                // a flushed Redis (or one never written): a value no copy can have been tagged with
+                redis.opsForValue().setIfAbsent(CLOCK_KEY, randomClock());
                 clock = redis.opsForValue().get(CLOCK_KEY);
             }
             return clock;
