@@ -217,6 +217,19 @@ public abstract class VideoServiceTestBase {
                 publicUrls, clock, users, relations, interactions);
     }
 
+    /** The same, keeping only {@code feedIndexSize} videos in its feed index. */
+    protected SecondInstance secondInstanceIndexing(int feedIndexSize) {
+        VideoProperties p = videoProperties;
+        VideoProperties small = new VideoProperties(p.maxTitleLength(), p.feedPageSize(), feedIndexSize,
+                p.publishListLimit(), p.orphanedUploadGrace(), p.orphanedUploadSweepInterval(), p.cover());
+        return new SecondInstance(videoMapper, redis, redis, small, cacheProperties, meters, storage, publicUrls,
+                clock, users, relations, interactions);
+    }
+
+    protected VideoProperties videoProperties() {
+        return videoProperties;
+    }
+
     protected static FeignException unavailable(String service) {
         Request request = Request.create(Request.HttpMethod.POST, "http://" + service + "/internal", Map.of(),
                 new byte[0], StandardCharsets.UTF_8, null);

@@ -92,6 +92,27 @@ class FeedTest extends VideoServiceTestBase {
     }
 
     @Test
+    void pagesOlderThanTheFeedIndexKeepsAreQueriedWithNoGapAndNoRepeat() {
+        List<Long> expected = new ArrayList<>();
+        for (int i = 0; i < 70; i++) {
+            expected.add(0, insertVideo(100 + i % 5, "v", T + i).id());
+        }
+        // an instance whose index holds one page: the second and third pages come from MySQL
+        var instance = secondInstanceIndexing(30);
+        List<Long> seen = new ArrayList<>();
+        Long latest = null;
+        for (int page = 0; page < 4; page++) {
+            FeedResponse answer = instance.feed.page(latest, null);
+            if (answer.videoList().isEmpty()) {
+                break;
+            }
+            answer.videoList().forEach(v -> seen.add(v.id()));
+            latest = answer.nextTime();
+        }
+        assertThat(seen).containsExactlyElementsOf(expected);
+    }
+
+    @Test
     void latestTimeBelow1e11IsReadAsSecondsAndAboveAsMilliseconds() throws Exception {
         Video a = insertVideo(1, "a", T + 500);
         Video b = insertVideo(1, "b", T + 1_500);

@@ -31,6 +31,20 @@ class PublishListTest extends VideoServiceTestBase {
     }
 
     @Test
+    void theListShowsTheNewestVideosUpToItsLimit() throws Exception {
+        int limit = videoProperties().publishListLimit();
+        long newest = 0;
+        for (int i = 0; i <= limit; i++) {
+            newest = insertVideo(3, "v" + i, 1_000 + i).id();
+        }
+        mvc.perform(get("/douyin/publish/list/").param("user_id", "3"))
+                .andExpect(jsonPath("$.status_code").value(0))
+                .andExpect(jsonPath("$.video_list.length()").value(limit))
+                .andExpect(jsonPath("$.video_list[0].id").value(newest))
+                .andExpect(jsonPath("$.video_list[0].author.work_count").value(limit + 1));
+    }
+
+    @Test
     void aUserWithoutVideosHasAnEmptyListAndCausesNoRemoteCalls() throws Exception {
         insertVideo(1, "a1", 1_000);
         mvc.perform(get("/douyin/publish/list/").param("user_id", "404"))
