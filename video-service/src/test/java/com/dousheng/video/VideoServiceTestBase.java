@@ -5,23 +5,37 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.Mockito.when;
 
 import com.dousheng.common.api.interaction.InteractionServiceClient;
-import com.dousheng.common.api.interaction.VideoStats;
-import com.dousheng.common.api.interaction.VideoStatsQuery;
-import com.dousheng.common.api.user.UserBatchQuery;
-import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.api.interaction.LikeQuery;
+import com.dousheng.common.api.interaction.UserInteractionStats;
+import com.dousheng.common.api.interaction.VideoCounts;
+import com.dousheng.common.api.relation.FollowQuery;
+import com.dousheng.common.api.relation.RelationCounts;
+import com.dousheng.common.api.relation.RelationServiceClient;
+import com.dousheng.common.api.user.UserProfile;
 import com.dousheng.common.api.user.UserServiceClient;
 import com.dousheng.common.auth.JwtService;
+import com.dousheng.common.cache.CacheProperties;
+import com.dousheng.common.cache.ReadModel;
+import com.dousheng.common.testsupport.ReadModelTesting;
+import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
+import com.dousheng.common.web.PublicUrls;
 import com.dousheng.video.catalog.Video;
+import com.dousheng.video.catalog.VideoCatalog;
+import com.dousheng.video.catalog.VideoMapper;
+import com.dousheng.video.feed.FeedIndex;
 import com.dousheng.video.publish.VideoRecorder;
+import com.dousheng.video.storage.Storage;
 import feign.FeignException;
 import feign.Request;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -46,12 +60,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * One Spring context for every integration test of this module: real MariaDB (dousheng_video_it) and Redis (db 2),
- * media in a temporary directory, user- and interaction-service mocked at their Feign interfaces. The upload limit
- * is lowered to 256 KB so that the size refusal needs no large file.
+ * media in a temporary directory, user-, relation- and interaction-service mocked at their Feign interfaces. The mocks
+ * answer like the owners' leaves do: through the read model, so that a miss fills Redis and the next page is warm
+ * ({@link ReadModelTesting#ownerRead}). The upload limit is lowered to 256 KB so that the size refusal needs no large
+ * file.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("it")
+@Import(SqlStatementCounter.class)
 public abstract class VideoServiceTestBase {
     protected static final Path MEDIA_DIR = createMediaDir();
     protected static final String MAX_UPLOAD = "256KB";
@@ -69,6 +86,8 @@ public abstract class VideoServiceTestBase {
     @MockitoBean
     protected UserServiceClient users;
     @MockitoBean
+    protected RelationServiceClient relations;
+    @MockitoBean
     protected InteractionServiceClient interactions;
     @MockitoSpyBean
     protected VideoRecorder recorder;
@@ -83,35 +102,132 @@ public abstract class VideoServiceTestBase {
     protected JwtService jwt;
     @Autowired
     protected JsonMapper json;
+    @Autowired
+    protected ReadModel readModel;
+    @Autowired
+    protected VideoCatalog catalog;
+    @Autowired
+    protected FeedIndex feedIndex;
+    @Autowired
+    protected SqlStatementCounter sql;
+    @Autowired
+    protected MeterRegistry meters;
+    @Autowired
+    private VideoMapper videoMapper;
+    @Autowired
+    private VideoProperties videoProperties;
+    @Autowired
+    private CacheProperties cacheProperties;
+    @Autowired
+    private Storage storage;
+    @Autowired
+    private PublicUrls publicUrls;
+    @Autowired
+    private Clock clock;
 
     @BeforeEach
     void resetState() throws IOException {
         jdbc.update("DELETE FROM video");
         jdbc.update("DELETE FROM pending_upload");
         jdbc.update("UPDATE video_publish_clock SET last_ms = 0 WHERE id = 1");
-        redis.execute((RedisCallback<Object>) connection -> {
-            connection.serverCommands().flushDb();
-            return null;
-        });
+        ReadModelTesting.flush(redis);
+        // a fresh process as far as the read model goes: rows and profiles of earlier tests are not in memory
+        ReadModelTesting.forgetMemory(readModel);
         clearMediaDir();
-        // every user exists and is described by its id; counts come from the video id
+        // every user exists and is described by its id; counts and flags come from the ids (see the truths below)
         when(users.existingUserIds(anyList())).thenAnswer(inv -> inv.getArgument(0));
-        when(users.batchUsers(any())).thenAnswer(inv -> {
-            UserBatchQuery query = inv.getArgument(0);
-            return query.userIds().stream().map(VideoServiceTestBase::user).toList();
+        when(users.profiles(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            Map<Long, UserProfile> found = ReadModelTesting.ownerRead(readModel, UserServiceClient.PROFILES, null,
+                    ids, VideoServiceTestBase::profile);
+            return ids.stream().distinct().filter(found::containsKey).map(found::get).toList();
         });
-        when(interactions.videoStats(any())).thenAnswer(inv -> {
-            VideoStatsQuery query = inv.getArgument(0);
-            return query.videoIds().stream().map(id -> stats(id, query.viewerId())).toList();
+        when(relations.counts(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            Map<Long, RelationCounts> found = ReadModelTesting.ownerRead(readModel, RelationServiceClient.COUNTS,
+                    null, ids, VideoServiceTestBase::relationCounts);
+            return ids.stream().distinct()
+                    .map(id -> new RelationCounts(id, found.get(id).followCount(), found.get(id).followerCount()))
+                    .toList();
         });
+        when(relations.followedAmong(any())).thenAnswer(inv -> {
+            FollowQuery query = inv.getArgument(0);
+            Map<Long, Boolean> found = ReadModelTesting.ownerRead(readModel, RelationServiceClient.FOLLOWS,
+                    query.viewerId(), query.userIds(), id -> follows(query.viewerId(), id));
+            return query.userIds().stream().distinct().filter(id -> found.get(id)).toList();
+        });
+        when(interactions.videoCounts(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            Map<Long, VideoCounts> found = ReadModelTesting.ownerRead(readModel,
+                    InteractionServiceClient.VIDEO_COUNTS, null, ids, VideoServiceTestBase::videoCounts);
+            return ids.stream().distinct()
+                    .map(id -> new VideoCounts(id, found.get(id).favoriteCount(), found.get(id).commentCount()))
+                    .toList();
+        });
+        when(interactions.userStats(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            Map<Long, UserInteractionStats> found = ReadModelTesting.ownerRead(readModel,
+                    InteractionServiceClient.USER_COUNTS, null, ids, VideoServiceTestBase::userStats);
+            return ids.stream().distinct().map(id -> new UserInteractionStats(id, found.get(id).favoriteCount(),
+                    found.get(id).totalFavorited())).toList();
+        });
+        when(interactions.likedAmong(any())).thenAnswer(inv -> {
+            LikeQuery query = inv.getArgument(0);
+            Map<Long, Boolean> found = ReadModelTesting.ownerRead(readModel, InteractionServiceClient.LIKES,
+                    query.viewerId(), query.videoIds(), id -> likes(query.viewerId(), id));
+            return query.videoIds().stream().distinct().filter(id -> found.get(id)).toList();
+        });
+        sql.reset();
     }
 
-    protected static UserDTO user(long id) {
-        return new UserDTO(id, "user" + id, 1, 2, false, "http://img/a.png", "http://img/b.png", "hi", 3, 4, 5);
+    // the other services' truths, as their tables would give them
+
+    protected static UserProfile profile(long id) {
+        return new UserProfile(id, "user" + id, "http://img/a.png", "http://img/b.png", "hi");
     }
 
-    protected static VideoStats stats(long videoId, Long viewerId) {
-        return new VideoStats(videoId, videoId % 7 + 1, videoId % 3 + 1, viewerId != null && videoId % 2 == 0);
+    protected static RelationCounts relationCounts(long userId) {
+        return new RelationCounts(userId, userId % 4 + 1, userId % 5 + 2);
+    }
+
+    protected static boolean follows(long viewerId, long userId) {
+        return userId % 2 == 1;
+    }
+
+    protected static UserInteractionStats userStats(long userId) {
+        return new UserInteractionStats(userId, userId % 6 + 5, userId % 9 + 3);
+    }
+
+    protected static VideoCounts videoCounts(long videoId) {
+        return new VideoCounts(videoId, videoId % 7 + 1, videoId % 3 + 1);
+    }
+
+    protected static boolean likes(long viewerId, long videoId) {
+        return videoId % 2 == 0;
+    }
+
+    /** Another instance of this service: its own memory, this one's MySQL, Redis and mocked services. */
+    protected SecondInstance secondInstance() {
+        return secondInstance(redis);
+    }
+
+    /** The same, its feed index reading and advancing the publish clock through {@code indexRedis}. */
+    protected SecondInstance secondInstance(StringRedisTemplate indexRedis) {
+        return new SecondInstance(videoMapper, redis, indexRedis, videoProperties, cacheProperties, meters, storage,
+                publicUrls, clock, users, relations, interactions);
+    }
+
+    /** The same, keeping only {@code feedIndexSize} videos in its feed index. */
+    protected SecondInstance secondInstanceIndexing(int feedIndexSize) {
+        VideoProperties p = videoProperties;
+        VideoProperties small = new VideoProperties(p.maxTitleLength(), p.feedPageSize(), feedIndexSize,
+                p.publishListLimit(), p.orphanedUploadGrace(), p.orphanedUploadSweepInterval(), p.cover());
+        return new SecondInstance(videoMapper, redis, redis, small, cacheProperties, meters, storage, publicUrls,
+                clock, users, relations, interactions);
+    }
+
+    protected VideoProperties videoProperties() {
+        return videoProperties;
     }
 
     protected static FeignException unavailable(String service) {
@@ -120,9 +236,15 @@ public abstract class VideoServiceTestBase {
         return new FeignException.ServiceUnavailable(service + " is down", request, null, Map.of());
     }
 
-    /** A row as the publish flow writes it (the object keys point nowhere; feed tests do not fetch them). */
+    /**
+     * A video as the publish flow records it, its commit announced to the read model and the feed index as
+     * PublishService does (the object keys point nowhere; feed tests do not fetch them).
+     */
     protected Video insertVideo(long authorId, String title, long nowMillis) {
-        return recorder.record(authorId, title, "videos/test/" + UUID.randomUUID() + ".mp4", null, nowMillis);
+        Video video = recorder.record(authorId, title, "videos/test/" + UUID.randomUUID() + ".mp4", null, nowMillis);
+        catalog.published(catalog.toRow(video));
+        feedIndex.published();
+        return video;
     }
 
     protected String tokenFor(long userId) {

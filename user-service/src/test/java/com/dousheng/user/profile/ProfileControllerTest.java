@@ -3,34 +3,37 @@ package com.dousheng.user.profile;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.dousheng.common.api.interaction.UserInteractionStats;
-import com.dousheng.common.api.relation.RelationStats;
-import com.dousheng.common.api.video.UserWorkCount;
+import com.dousheng.common.api.relation.FollowQuery;
+import com.dousheng.common.api.relation.RelationCounts;
+import com.dousheng.common.api.relation.RelationServiceClient;
 import com.dousheng.common.auth.AuthHeaders;
 import com.dousheng.common.auth.JwtProperties;
 import com.dousheng.common.auth.JwtService;
-import com.dousheng.common.remote.DegradedCalls;
+import com.dousheng.common.cache.ReadModel;
 import com.dousheng.common.testsupport.Tokens;
 import com.dousheng.user.UserServiceTestBase;
-import feign.FeignException;
-import feign.Request;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.mockito.ArgumentCaptor;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 class ProfileControllerTest extends UserServiceTestBase {
@@ -40,6 +43,8 @@ class ProfileControllerTest extends UserServiceTestBase {
     MeterRegistry meterRegistry;
     @Autowired
     JwtProperties jwtProperties;
+    @Autowired
+    UserProfileProperties defaults;
 
     long alice;
     long bob;
@@ -57,17 +62,21 @@ class ProfileControllerTest extends UserServiceTestBase {
     }
 
     @Test
-    void profileCarriesEveryFieldWithCountersFromTheirOwners() throws Exception {
-        when(relations.userStats(any())).thenReturn(List.of(new RelationStats(bob, 3, 5, true)));
-        when(videos.workCounts(anyList())).thenReturn(List.of(new UserWorkCount(bob, 7)));
-        when(interactions.userStats(anyList())).thenReturn(List.of(new UserInteractionStats(bob, 11, 13)));
+    void profileCarriesAllElevenFieldsComposedFromTheirOwners() throws Exception {
+        String bobsName = jdbc.queryForObject("SELECT username FROM user_account WHERE id = ?", String.class, bob);
+        relationTruth.put(bob, new RelationCounts(bob, 3, 5));
+        followTruth.put(alice, Set.of(bob));
+        workTruth.put(bob, 7L);
+        likeTruth.put(bob, new UserInteractionStats(bob, 11, 13));
 
         mvc.perform(get("/douyin/user/").queryParam("user_id", Long.toString(bob))
                         .header(AuthHeaders.USER_ID, alice)
                         .header(AuthHeaders.FORWARDED_BASE_URL, "http://192.168.1.10:8080"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status_code").value(0))
+                .andExpect(jsonPath("$.user.length()").value(11))
                 .andExpect(jsonPath("$.user.id").value(bob))
+                .andExpect(jsonPath("$.user.name").value(bobsName))
                 .andExpect(jsonPath("$.user.follow_count").value(3))
                 .andExpect(jsonPath("$.user.follower_count").value(5))
                 .andExpect(jsonPath("$.user.is_follow").value(true))
@@ -77,7 +86,16 @@ class ProfileControllerTest extends UserServiceTestBase {
                 .andExpect(jsonPath("$.user.avatar").value("http://192.168.1.10:8080/static/defaults/avatar.png"))
                 .andExpect(jsonPath("$.user.background_image")
                         .value("http://192.168.1.10:8080/static/defaults/background.png"))
-                .andExpect(jsonPath("$.user.signature").isString());
+                .andExpect(jsonPath("$.user.signature").value(defaults.defaultSignature()));
+
+        // one batch call per leaf, about bob, and the follow asked as alice
+        ArgumentCaptor<FollowQuery> follow = ArgumentCaptor.forClass(FollowQuery.class);
+        verify(relations).followedAmong(follow.capture());
+        assertThat(follow.getValue().viewerId()).isEqualTo(alice);
+        assertThat(follow.getValue().userIds()).containsExactly(bob);
+        verify(relations).counts(List.of(bob));
+        verify(videos).workCounts(List.of(bob));
+        verify(interactions).userStats(List.of(bob));
     }
 
     @Test
@@ -90,14 +108,35 @@ class ProfileControllerTest extends UserServiceTestBase {
                 .andExpect(jsonPath("$.user.work_count").value(0))
                 .andExpect(jsonPath("$.user.total_favorited").value(0))
                 .andExpect(jsonPath("$.user.favorite_count").value(0))
-                .andExpect(jsonPath("$.user.is_follow").value(false));
+                .andExpect(jsonPath("$.user.is_follow").value(false))
+                .andExpect(jsonPath("$.user.avatar").value("http://localhost/static/defaults/avatar.png"))
+                .andExpect(jsonPath("$.user.signature").value(defaults.defaultSignature()));
     }
 
     @Test
     void nobodyFollowsThemselves() throws Exception {
-        when(relations.userStats(any())).thenReturn(List.of(new RelationStats(alice, 0, 0, true)));
+        followTruth.put(alice, Set.of(alice));
         mvc.perform(get("/douyin/user/").header(AuthHeaders.USER_ID, alice))
                 .andExpect(jsonPath("$.user.is_follow").value(false));
+        verify(relations, never()).followedAmong(any());
+    }
+
+    @Test
+    void aWarmProfileAsksNoLeafAndAnswersTheSame() throws Exception {
+        relationTruth.put(bob, new RelationCounts(bob, 2, 4));
+        followTruth.put(alice, Set.of(bob));
+        workTruth.put(bob, 6L);
+        likeTruth.put(bob, new UserInteractionStats(bob, 8, 10));
+        var request = get("/douyin/user/").queryParam("user_id", Long.toString(bob)).header(AuthHeaders.USER_ID, alice);
+        String first = mvc.perform(request).andExpect(jsonPath("$.status_code").value(0))
+                .andExpect(jsonPath("$.user.is_follow").value(true))
+                .andExpect(jsonPath("$.user.total_favorited").value(10))
+                .andReturn().getResponse().getContentAsString();
+        clearInvocations(relations, videos, interactions);
+
+        String again = mvc.perform(request).andReturn().getResponse().getContentAsString();
+        verifyNoInteractions(relations, videos, interactions);
+        assertThat(again).isEqualTo(first);
     }
 
     @Test
@@ -139,22 +178,39 @@ class ProfileControllerTest extends UserServiceTestBase {
     }
 
     @Test
-    void aServiceThatDoesNotAnswerCostsItsCountersNotTheProfile() throws Exception {
-        Request request = Request.create(Request.HttpMethod.POST, "http://relation-service/internal",
-                Map.of(), null, StandardCharsets.UTF_8, null);
-        when(relations.userStats(any())).thenThrow(new FeignException.ServiceUnavailable("down", request, null, null));
-        when(videos.workCounts(anyList())).thenReturn(List.of(new UserWorkCount(bob, 2)));
-        double before = failures("relation-service");
+    void whenRelationServiceFailsTheLastKnownCountsAreServedAndCounted() throws Exception {
+        relationTruth.put(bob, new RelationCounts(bob, 3, 5));
+        var request = get("/douyin/user/").queryParam("user_id", Long.toString(bob)).header(AuthHeaders.USER_ID, alice);
+        mvc.perform(request).andExpect(jsonPath("$.user.follower_count").value(5));
+        // the owner stores what its leaf answered; a follow then commits and leaves its tombstone
+        readModel.invalidation().add(RelationServiceClient.COUNTS, bob).run();
+        doThrow(unavailable("relation-service")).when(relations).counts(anyList());
+        double before = stale(RelationServiceClient.COUNTS.prefix());
 
-        mvc.perform(get("/douyin/user/").queryParam("user_id", Long.toString(bob)).header(AuthHeaders.USER_ID, alice))
+        mvc.perform(request)
+                .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status_code").value(0))
-                .andExpect(jsonPath("$.user.follower_count").value(0))
-                .andExpect(jsonPath("$.user.work_count").value(2));
-        assertThat(failures("relation-service")).isEqualTo(before + 1);
+                .andExpect(jsonPath("$.user.id").value(bob))
+                .andExpect(jsonPath("$.user.follow_count").value(3))
+                .andExpect(jsonPath("$.user.follower_count").value(5));
+        assertThat(stale(RelationServiceClient.COUNTS.prefix())).isEqualTo(before + 1);
     }
 
-    private double failures(String service) {
-        var counter = meterRegistry.find(DegradedCalls.FAILURE_METRIC).tag("service", service).counter();
+    @Test
+    void whenRelationServiceFailsAndNothingIsKnownTheRequestFailsWithTheEnvelopeNeverWithZeros() throws Exception {
+        doThrow(unavailable("relation-service")).when(relations).counts(anyList());
+        double before = stale(RelationServiceClient.COUNTS.prefix());
+
+        mvc.perform(get("/douyin/user/").queryParam("user_id", Long.toString(bob)).header(AuthHeaders.USER_ID, alice))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status_code").value(9001))
+                .andExpect(jsonPath("$.status_msg").value(org.hamcrest.Matchers.containsString("relation-service")))
+                .andExpect(jsonPath("$.user").doesNotExist());
+        assertThat(stale(RelationServiceClient.COUNTS.prefix())).isEqualTo(before);
+    }
+
+    private double stale(String space) {
+        var counter = meterRegistry.find(ReadModel.STALE_METRIC).tag("space", space).counter();
         return counter == null ? 0 : counter.count();
     }
 }

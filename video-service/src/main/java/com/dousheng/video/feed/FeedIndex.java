@@ -84,10 +84,13 @@ public class FeedIndex {
         return reload();
     }
 
-    /** After a publish has committed. */
+    /**
+     * After a publish has committed. A new random value rather than INCR: after a flush INCR would count 1, 2, ...
+     * again and could hand a copy read before the flush the very value it was tagged with.
+     */
     public void published() {
         try {
-            redis.opsForValue().increment(CLOCK_KEY);
+            redis.opsForValue().set(CLOCK_KEY, randomClock());
         } catch (DataAccessException e) {
             // without Redis every feed read fails its guard and queries MySQL, so nothing stale is served meanwhile
             log.error("could not advance {} after a publish: {}", CLOCK_KEY, e.toString());
@@ -97,7 +100,8 @@ public class FeedIndex {
     private Snapshot reload() {
         String clock = readClock();
         if (clock == null) {
-            // nothing to check a copy against: this request pages from MySQL, the next one tries Redis again
+            // nothing to check a copy against (and a null tag would pass the guard of a Redis that comes back
+            // empty): this request pages from MySQL, the next one tries Redis again
             return new Snapshot(null, new long[0], new long[0], false);
         }
         List<VideoStamp> newest = mapper.newest(size);
@@ -112,14 +116,17 @@ public class FeedIndex {
         return snapshot;
     }
 
+    private static String randomClock() {
+        return Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE));
+    }
+
     /** Null without Redis. */
     private String readClock() {
         try {
             String clock = redis.opsForValue().get(CLOCK_KEY);
             if (clock == null) {
-                // a flushed Redis: any value a later publish cannot produce by INCR from here
-                redis.opsForValue().setIfAbsent(CLOCK_KEY,
-                        Long.toString(ThreadLocalRandom.current().nextLong(1L << 40, 1L << 60)));
+                // a flushed Redis (or one never written): a value no copy can have been tagged with
+                redis.opsForValue().setIfAbsent(CLOCK_KEY, randomClock());
                 clock = redis.opsForValue().get(CLOCK_KEY);
             }
             return clock;

@@ -6,9 +6,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.dousheng.video.VideoServiceTestBase;
 import com.dousheng.video.catalog.Video;
@@ -27,7 +25,23 @@ class PublishListTest extends VideoServiceTestBase {
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.video_list[*].id").value(contains((int) a2.id(), (int) a1.id())))
                 .andExpect(jsonPath("$.video_list[*].author.id").value(contains(1, 1)))
-                .andExpect(jsonPath("$.video_list[0].is_favorite").value(a2.id() % 2 == 0));
+                .andExpect(jsonPath("$.video_list[*].author.work_count").value(contains(2, 2)))
+                .andExpect(jsonPath("$.video_list[0].is_favorite").value(a2.id() % 2 == 0))
+                .andExpect(jsonPath("$.video_list[1].is_favorite").value(a1.id() % 2 == 0));
+    }
+
+    @Test
+    void theListShowsTheNewestVideosUpToItsLimit() throws Exception {
+        int limit = videoProperties().publishListLimit();
+        long newest = 0;
+        for (int i = 0; i <= limit; i++) {
+            newest = insertVideo(3, "v" + i, 1_000 + i).id();
+        }
+        mvc.perform(get("/douyin/publish/list/").param("user_id", "3"))
+                .andExpect(jsonPath("$.status_code").value(0))
+                .andExpect(jsonPath("$.video_list.length()").value(limit))
+                .andExpect(jsonPath("$.video_list[0].id").value(newest))
+                .andExpect(jsonPath("$.video_list[0].author.work_count").value(limit + 1));
     }
 
     @Test
@@ -37,8 +51,7 @@ class PublishListTest extends VideoServiceTestBase {
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.video_list").isArray())
                 .andExpect(jsonPath("$.video_list").isEmpty());
-        verify(users, never()).batchUsers(any());
-        verify(interactions, never()).videoStats(any());
+        verifyNoInteractions(users, relations, interactions);
     }
 
     @Test
