@@ -2,21 +2,28 @@ package com.dousheng.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.dousheng.common.api.user.UserBatchQuery;
-import com.dousheng.interaction.internal.InteractionStatsService;
+import com.dousheng.common.api.relation.FollowQuery;
+import com.dousheng.common.api.relation.RelationServiceClient;
+import com.dousheng.interaction.counter.InteractionCounts;
 import com.jayway.jsonpath.JsonPath;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -24,7 +31,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 class CommentApiTest extends InteractionTestBase {
     @Autowired
-    InteractionStatsService stats;
+    InteractionCounts counts;
 
     private ResultActions postComment(long userId, long videoId, String text) throws Exception {
         return mvc.perform(as(userId, post("/douyin/comment/action/")
@@ -44,27 +51,32 @@ class CommentApiTest extends InteractionTestBase {
     }
 
     private long commentCount(long videoId) {
-        return stats.videoStats(null, List.of(videoId)).get(0).commentCount();
+        return counts.videoCounts(List.of(videoId)).get(0).commentCount();
     }
 
     @Test
     void postingReturnsTheStoredCommentTrimmedAndMaskedWithItsAuthorAndDate() throws Exception {
         video(100, 10);
+        video(130, 3);
+        // user 3 liked one video and got one like: counts this service composes from its own tables
+        mvc.perform(as(3, post("/douyin/favorite/action/").param("video_id", "100").param("action_type", "1")));
+        mvc.perform(as(4, post("/douyin/favorite/action/").param("video_id", "130").param("action_type", "1")));
+        assertThat(rows("favorite")).isEqualTo(2);
         String body = postComment(3, 100, "  nice video, fuck yeah \u3000")
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.comment.content").value("nice video, **** yeah"))
                 .andExpect(jsonPath("$.comment.user.id").value(3))
                 .andExpect(jsonPath("$.comment.user.name").value("user3"))
-                .andExpect(jsonPath("$.comment.user.follow_count").value(2))
-                .andExpect(jsonPath("$.comment.user.follower_count").value(3))
+                .andExpect(jsonPath("$.comment.user.follow_count").value(FOLLOWS))
+                .andExpect(jsonPath("$.comment.user.follower_count").value(FOLLOWERS))
                 .andExpect(jsonPath("$.comment.user.is_follow").value(false))
                 .andExpect(jsonPath("$.comment.user.avatar").value("http://media.test/static/avatar.png"))
                 .andExpect(jsonPath("$.comment.user.background_image").value("http://media.test/static/bg.png"))
                 .andExpect(jsonPath("$.comment.user.signature").value("hi"))
-                .andExpect(jsonPath("$.comment.user.total_favorited").value(4))
-                .andExpect(jsonPath("$.comment.user.work_count").value(5))
-                .andExpect(jsonPath("$.comment.user.favorite_count").value(6))
+                .andExpect(jsonPath("$.comment.user.total_favorited").value(1))
+                .andExpect(jsonPath("$.comment.user.work_count").value(WORKS))
+                .andExpect(jsonPath("$.comment.user.favorite_count").value(1))
                 .andReturn().getResponse().getContentAsString();
 
         long id = ((Number) JsonPath.read(body, "$.comment.id")).longValue();
@@ -75,7 +87,8 @@ class CommentApiTest extends InteractionTestBase {
                 .format(Instant.ofEpochMilli(createdAt));
         assertThat((String) JsonPath.read(body, "$.comment.create_date")).isEqualTo(expectedDate);
         assertThat(commentCount(100)).isEqualTo(1);
-        verify(users, times(1)).batchUsers(any());
+        // the commenter is not asked whether they follow themself
+        verify(relations, never()).followedAmong(any());
     }
 
     @Test
@@ -88,14 +101,18 @@ class CommentApiTest extends InteractionTestBase {
     }
 
     @Test
-    void listIsNewestFirstReadableWithoutTokenWithUsersFromOneBatchCall() throws Exception {
+    void listIsNewestFirstReadableWithoutTokenWithUsersFromOneBatchCallPerLeaf() throws Exception {
+        // commenters of this test only, so that their profiles are not yet in memory
         video(100, 10);
         video(101, 10);
-        long first = posted(3, 100, "first");
-        long second = posted(4, 100, "second");
-        long third = posted(3, 100, "third");
-        posted(5, 101, "elsewhere");
-        org.mockito.Mockito.clearInvocations(users);
+        long first = posted(303, 100, "first");
+        long second = posted(304, 100, "second");
+        long third = posted(303, 100, "third");
+        posted(305, 101, "elsewhere");
+        mvc.perform(as(303, post("/douyin/favorite/action/").param("video_id", "101").param("action_type", "1")));
+        // each commenter's profile was fetched once, when they first posted, and is now kept in memory
+        verify(users, times(3)).profiles(any());
+        clearInvocations(users, relations, videos);
 
         mvc.perform(get("/douyin/comment/list/").param("video_id", "100"))
                 .andExpect(status().isOk())
@@ -103,24 +120,54 @@ class CommentApiTest extends InteractionTestBase {
                 .andExpect(jsonPath("$.comment_list.length()").value(3))
                 .andExpect(jsonPath("$.comment_list[0].id").value(third))
                 .andExpect(jsonPath("$.comment_list[0].content").value("third"))
-                .andExpect(jsonPath("$.comment_list[0].user.name").value("user3"))
-                .andExpect(jsonPath("$.comment_list[0].user.favorite_count").value(6))
+                .andExpect(jsonPath("$.comment_list[0].user.name").value("user303"))
+                .andExpect(jsonPath("$.comment_list[0].user.favorite_count").value(1))
+                .andExpect(jsonPath("$.comment_list[0].user.is_follow").value(false))
                 .andExpect(jsonPath("$.comment_list[1].id").value(second))
-                .andExpect(jsonPath("$.comment_list[1].user.id").value(4))
+                .andExpect(jsonPath("$.comment_list[1].user.id").value(304))
+                .andExpect(jsonPath("$.comment_list[1].user.favorite_count").value(0))
                 .andExpect(jsonPath("$.comment_list[2].id").value(first))
                 .andExpect(jsonPath("$.comment_list[2].create_date").isString());
-        verify(users, times(1)).batchUsers(new UserBatchQuery(null, List.of(3L, 4L)));
+        verify(users, never()).profiles(any());
+        verify(relations, times(1)).counts(idsIn(303L, 304L));
+        verify(videos, times(1)).workCounts(idsIn(303L, 304L));
+        verify(relations, never()).followedAmong(any());
 
+        doAnswer(inv -> List.of(304L)).when(relations).followedAmong(any());
         mvc.perform(as(7, get("/douyin/comment/list/").param("video_id", "100")))
-                .andExpect(jsonPath("$.comment_list.length()").value(3));
-        verify(users, times(1)).batchUsers(new UserBatchQuery(7L, List.of(3L, 4L)));
-        verify(users, times(2)).batchUsers(any());
+                .andExpect(jsonPath("$.comment_list.length()").value(3))
+                .andExpect(jsonPath("$.comment_list[0].user.is_follow").value(false))
+                .andExpect(jsonPath("$.comment_list[1].user.is_follow").value(true));
+        verify(relations, times(1)).followedAmong(argThat((FollowQuery q) -> q.viewerId() == 7
+                && Set.copyOf(q.userIds()).equals(Set.of(303L, 304L))));
+        verify(relations, times(2)).counts(any());
 
+        clearInvocations(users, relations, videos);
         mvc.perform(get("/douyin/comment/list/").param("video_id", "555"))
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.comment_list").isArray())
                 .andExpect(jsonPath("$.comment_list.length()").value(0));
-        verify(users, times(2)).batchUsers(any());
+        verifyNoInteractions(users, relations, videos);
+    }
+
+    @Test
+    void aRelationServiceThatDoesNotAnswerFailsTheListUnlessALastKnownCountIsCached() throws Exception {
+        video(100, 10);
+        posted(3, 100, "hello");
+        doThrow(leafDown(RelationServiceClient.PATH + "/counts")).when(relations).counts(any());
+
+        // no count of user 3 known: a clear failure, never follow_count 0 with status_code 0
+        mvc.perform(get("/douyin/comment/list/").param("video_id", "100"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status_code").value(9001))
+                .andExpect(jsonPath("$.comment_list").doesNotExist());
+
+        // relation-service's last write left a tombstone carrying the counts it replaced: served instead
+        redis.opsForValue().set(RelationServiceClient.COUNTS.prefix() + ":3", "~5eed|7,8");
+        mvc.perform(get("/douyin/comment/list/").param("video_id", "100"))
+                .andExpect(jsonPath("$.status_code").value(0))
+                .andExpect(jsonPath("$.comment_list[0].user.follow_count").value(7))
+                .andExpect(jsonPath("$.comment_list[0].user.follower_count").value(8));
     }
 
     @Test
@@ -158,10 +205,9 @@ class CommentApiTest extends InteractionTestBase {
     @Test
     void everyRefusalAnswersTheEnvelopeAndChangesNothing() throws Exception {
         video(100, 10);
-        video(101, 11);
+        video(101, 10);
         long mine = posted(3, 100, "mine");
         long onOther = posted(4, 101, "on another video");
-        verify(videos, times(2)).videoAuthors(any());
 
         refuse("unknown video", as(3, post("/douyin/comment/action/").param("video_id", "999")
                 .param("action_type", "1").param("comment_text", "hello")), 4001);
@@ -212,11 +258,11 @@ class CommentApiTest extends InteractionTestBase {
 
     @Test
     void refusedTextIsCheckedBeforeAnyRemoteCall() throws Exception {
-        video(100, 10);
-        refuse("empty text", as(3, post("/douyin/comment/action/").param("video_id", "100")
+        // a video and a commenter this context has never looked up, so either lookup would reach a leaf
+        video(140, 10);
+        refuse("empty text", as(340, post("/douyin/comment/action/").param("video_id", "140")
                 .param("action_type", "1").param("comment_text", "  ")), 1003);
-        verify(videos, never()).videoAuthors(any());
-        verify(users, never()).batchUsers(any());
+        verifyNoInteractions(videos, users, relations);
     }
 
     private void refuse(String why, RequestBuilder request, int expectedCode) throws Exception {

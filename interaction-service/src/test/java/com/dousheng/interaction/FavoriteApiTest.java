@@ -2,19 +2,26 @@ package com.dousheng.interaction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.doThrow;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.dousheng.common.api.interaction.UserInteractionStats;
-import com.dousheng.common.api.interaction.VideoStats;
-import com.dousheng.common.api.video.VideoBatchQuery;
+import com.dousheng.common.api.interaction.VideoCounts;
+import com.dousheng.common.api.relation.FollowQuery;
+import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.auth.JwtService;
-import com.dousheng.interaction.internal.InteractionStatsService;
+import com.dousheng.common.cache.ReadModel;
+import com.dousheng.interaction.counter.InteractionCounts;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,9 +30,11 @@ import org.springframework.test.web.servlet.ResultActions;
 
 class FavoriteApiTest extends InteractionTestBase {
     @Autowired
-    InteractionStatsService stats;
+    InteractionCounts counts;
     @Autowired
     JwtService jwt;
+    @Autowired
+    MeterRegistry meters;
 
     private ResultActions favorite(long userId, long videoId, int actionType) throws Exception {
         return mvc.perform(as(userId, post("/douyin/favorite/action/")
@@ -37,28 +46,39 @@ class FavoriteApiTest extends InteractionTestBase {
         result.andExpect(status().isOk()).andExpect(jsonPath("$.status_code").value(0));
     }
 
-    private VideoStats videoStats(Long viewerId, long videoId) {
-        return stats.videoStats(viewerId, List.of(videoId)).get(0);
+    private VideoCounts videoCounts(long videoId) {
+        return counts.videoCounts(List.of(videoId)).get(0);
+    }
+
+    private boolean likes(long viewerId, long videoId) {
+        return counts.likedAmong(viewerId, List.of(videoId)).contains(videoId);
     }
 
     private UserInteractionStats userStats(long userId) {
-        return stats.userStats(List.of(userId)).get(0);
+        return counts.userStats(List.of(userId)).get(0);
     }
 
     @Test
-    void likeShowsInEveryCounterForTheLikerOnlyAndUnlikeRevertsIt() throws Exception {
+    void likeShowsInEveryCounterForTheLikerOnlyOnTheNextReadAndUnlikeRevertsIt() throws Exception {
         video(100, 10);
+        // every entry cached before the write: the next read must not serve them
+        assertThat(videoCounts(100)).isEqualTo(new VideoCounts(100, 0, 0));
+        assertThat(likes(1, 100)).isFalse();
+        assertThat(userStats(1)).isEqualTo(new UserInteractionStats(1, 0, 0));
+        assertThat(userStats(10)).isEqualTo(new UserInteractionStats(10, 0, 0));
+        assertThat(videoEntry(100)).isEqualTo("=0,0");
 
         expectOk(favorite(1, 100, 1));
-        assertThat(videoStats(1L, 100)).isEqualTo(new VideoStats(100, 1, 0, true));
-        assertThat(videoStats(2L, 100)).isEqualTo(new VideoStats(100, 1, 0, false));
-        assertThat(videoStats(null, 100)).isEqualTo(new VideoStats(100, 1, 0, false));
+        assertThat(videoCounts(100)).isEqualTo(new VideoCounts(100, 1, 0));
+        assertThat(likes(1, 100)).isTrue();
+        assertThat(likes(2, 100)).isFalse();
         assertThat(userStats(1)).isEqualTo(new UserInteractionStats(1, 1, 0));
         assertThat(userStats(10)).isEqualTo(new UserInteractionStats(10, 0, 1));
         assertThat(rows("favorite", "user_id = 1 AND video_id = 100 AND author_id = 10")).isEqualTo(1);
 
         expectOk(favorite(1, 100, 2));
-        assertThat(videoStats(1L, 100)).isEqualTo(new VideoStats(100, 0, 0, false));
+        assertThat(videoCounts(100)).isEqualTo(new VideoCounts(100, 0, 0));
+        assertThat(likes(1, 100)).isFalse();
         assertThat(userStats(1)).isEqualTo(new UserInteractionStats(1, 0, 0));
         assertThat(userStats(10)).isEqualTo(new UserInteractionStats(10, 0, 0));
         assertThat(rows("favorite")).isZero();
@@ -72,14 +92,14 @@ class FavoriteApiTest extends InteractionTestBase {
         expectOk(favorite(1, 100, 1));
         expectOk(favorite(1, 100, 1));
         assertThat(rows("favorite")).isEqualTo(1);
-        assertThat(videoStats(1L, 100).favoriteCount()).isEqualTo(1);
+        assertThat(videoCounts(100).favoriteCount()).isEqualTo(1);
         assertThat(userStats(10).totalFavorited()).isEqualTo(1);
 
         expectOk(favorite(1, 101, 2));
         expectOk(favorite(1, 100, 2));
         expectOk(favorite(1, 100, 2));
         assertThat(rows("favorite")).isZero();
-        assertThat(videoStats(1L, 100).favoriteCount()).isZero();
+        assertThat(videoCounts(100).favoriteCount()).isZero();
         assertThat(userStats(1)).isEqualTo(new UserInteractionStats(1, 0, 0));
         assertThat(userStats(10)).isEqualTo(new UserInteractionStats(10, 0, 0));
     }
@@ -94,48 +114,97 @@ class FavoriteApiTest extends InteractionTestBase {
     }
 
     @Test
-    void favoriteListIsNewestLikeFirstAsFullVideosSeenByTheViewerInOneCall() throws Exception {
-        video(100, 10);
-        video(101, 11);
-        video(102, 12);
-        expectOk(favorite(1, 101, 1));
-        expectOk(favorite(1, 100, 1));
-        expectOk(favorite(1, 102, 1));
-        expectOk(favorite(2, 100, 1));
+    void favoriteListIsNewestLikeFirstComposedHereWithOneCallPerLeafAndTheViewersFlags() throws Exception {
+        // ids of this test only: the rows and profiles are then not yet in this context's memory
+        video(200, 20);
+        video(201, 21);
+        video(202, 22);
+        expectOk(favorite(1, 201, 1));
+        expectOk(favorite(1, 200, 1));
+        expectOk(favorite(1, 202, 1));
+        expectOk(favorite(2, 200, 1));
+        mvc.perform(as(3, post("/douyin/comment/action/").param("video_id", "202").param("action_type", "1")
+                .param("comment_text", "nice"))).andExpect(jsonPath("$.status_code").value(0));
+        // each like looked its video up once; the rows are now kept in memory
+        verify(videos, times(3)).videos(any());
+        doAnswer(inv -> {
+            FollowQuery query = inv.getArgument(0);
+            return query.viewerId() == 2 ? query.userIds().stream().filter(id -> id == 22).toList() : List.of();
+        }).when(relations).followedAmong(any());
+        clearInvocations(videos, users, relations);
 
         mvc.perform(as(2, get("/douyin/favorite/list/").param("user_id", "1")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.video_list.length()").value(3))
-                .andExpect(jsonPath("$.video_list[0].id").value(102))
-                .andExpect(jsonPath("$.video_list[1].id").value(100))
-                .andExpect(jsonPath("$.video_list[2].id").value(101))
-                .andExpect(jsonPath("$.video_list[0].author.id").value(12))
-                .andExpect(jsonPath("$.video_list[0].author.name").value("user12"))
-                .andExpect(jsonPath("$.video_list[0].author.total_favorited").value(4))
-                .andExpect(jsonPath("$.video_list[0].play_url").value("http://media.test/static/102.mp4"))
-                .andExpect(jsonPath("$.video_list[0].cover_url").value("http://media.test/static/102.jpg"))
-                .andExpect(jsonPath("$.video_list[0].favorite_count").value(7))
-                .andExpect(jsonPath("$.video_list[0].comment_count").value(3))
+                .andExpect(jsonPath("$.video_list[0].id").value(202))
+                .andExpect(jsonPath("$.video_list[1].id").value(200))
+                .andExpect(jsonPath("$.video_list[2].id").value(201))
+                .andExpect(jsonPath("$.video_list[0].author.id").value(22))
+                .andExpect(jsonPath("$.video_list[0].author.name").value("user22"))
+                .andExpect(jsonPath("$.video_list[0].author.follow_count").value(FOLLOWS))
+                .andExpect(jsonPath("$.video_list[0].author.follower_count").value(FOLLOWERS))
+                .andExpect(jsonPath("$.video_list[0].author.is_follow").value(true))
+                .andExpect(jsonPath("$.video_list[0].author.work_count").value(WORKS))
+                .andExpect(jsonPath("$.video_list[0].author.total_favorited").value(1))
+                .andExpect(jsonPath("$.video_list[0].author.favorite_count").value(0))
+                .andExpect(jsonPath("$.video_list[1].author.total_favorited").value(2))
+                .andExpect(jsonPath("$.video_list[1].author.is_follow").value(false))
+                .andExpect(jsonPath("$.video_list[0].play_url").value("http://media.test/static/202.mp4"))
+                .andExpect(jsonPath("$.video_list[0].cover_url").value("http://media.test/static/202.jpg"))
+                .andExpect(jsonPath("$.video_list[0].favorite_count").value(1))
+                .andExpect(jsonPath("$.video_list[0].comment_count").value(1))
+                .andExpect(jsonPath("$.video_list[1].favorite_count").value(2))
+                .andExpect(jsonPath("$.video_list[0].title").value("video 202"))
+                // is_favorite is the viewer's (2), not the list owner's (1)
                 .andExpect(jsonPath("$.video_list[0].is_favorite").value(false))
-                .andExpect(jsonPath("$.video_list[0].title").value("video 102"));
-        // is_favorite is the viewer's: the viewer (2), not the list owner (1), goes to video-service
-        verify(videos, times(1)).batchVideos(new VideoBatchQuery(2L, List.of(102L, 100L, 101L)));
+                .andExpect(jsonPath("$.video_list[1].is_favorite").value(true))
+                .andExpect(jsonPath("$.video_list[2].is_favorite").value(false));
+        verify(videos, never()).videos(any());
+        verify(users, times(1)).profiles(idsIn(20L, 21L, 22L));
+        verify(videos, times(1)).workCounts(idsIn(20L, 21L, 22L));
+        verify(relations, times(1)).counts(idsIn(20L, 21L, 22L));
+        verify(relations, times(1)).followedAmong(any());
 
         mvc.perform(get("/douyin/favorite/list/").param("user_id", "1"))
                 .andExpect(jsonPath("$.status_code").value(0))
-                .andExpect(jsonPath("$.video_list.length()").value(3));
-        verify(videos, times(1)).batchVideos(new VideoBatchQuery(null, List.of(102L, 100L, 101L)));
-        verify(videos, times(2)).batchVideos(any());
+                .andExpect(jsonPath("$.video_list.length()").value(3))
+                .andExpect(jsonPath("$.video_list[1].is_favorite").value(false))
+                .andExpect(jsonPath("$.video_list[0].author.is_follow").value(false));
+        // anonymous: nobody's follows are asked for; the authors' profiles are now kept in memory
+        verify(relations, times(1)).followedAmong(any());
+        verify(relations, times(2)).counts(any());
+        verify(users, times(1)).profiles(any());
+        verify(videos, never()).videos(any());
     }
 
     @Test
-    void aUserWithoutLikesHasAnEmptyList() throws Exception {
+    void aUserWithoutLikesHasAnEmptyListAndNoLeafIsAsked() throws Exception {
         mvc.perform(get("/douyin/favorite/list/").param("user_id", "77"))
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andExpect(jsonPath("$.video_list").isArray())
                 .andExpect(jsonPath("$.video_list.length()").value(0));
-        verify(videos, never()).batchVideos(any());
+        verifyNoInteractions(videos, users, relations);
+    }
+
+    @Test
+    void aWorkCountVideoServiceCannotGiveIsNeverShownAsZero() throws Exception {
+        video(230, 23);
+        expectOk(favorite(1, 230, 1));
+        doThrow(leafDown(VideoServiceClient.PATH + "/work-counts")).when(videos).workCounts(any());
+
+        // nothing known of author 23's work count: the list fails in the envelope instead of showing 0
+        mvc.perform(get("/douyin/favorite/list/").param("user_id", "1"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status_code").value(9001));
+
+        // video-service left a tombstone with the last count when its last write committed: that one is served
+        redis.opsForValue().set(VideoServiceClient.WORK_COUNTS.prefix() + ":23", "~0123abcd|9");
+        double staleBefore = stale(VideoServiceClient.WORK_COUNTS.prefix());
+        mvc.perform(get("/douyin/favorite/list/").param("user_id", "1"))
+                .andExpect(jsonPath("$.status_code").value(0))
+                .andExpect(jsonPath("$.video_list[0].author.work_count").value(9));
+        assertThat(stale(VideoServiceClient.WORK_COUNTS.prefix())).isEqualTo(staleBefore + 1);
     }
 
     @Test
@@ -168,11 +237,18 @@ class FavoriteApiTest extends InteractionTestBase {
 
         assertThat(rows("favorite")).isEqualTo(1);
         assertThat(rows("favorite", "user_id = 1 AND video_id = 100")).isEqualTo(1);
-        assertThat(videoStats(1L, 100)).isEqualTo(new VideoStats(100, 1, 0, true));
-        assertThat(videoStats(2L, 101)).isEqualTo(new VideoStats(101, 0, 0, false));
+        assertThat(videoCounts(100)).isEqualTo(new VideoCounts(100, 1, 0));
+        assertThat(likes(1, 100)).isTrue();
+        assertThat(videoCounts(101)).isEqualTo(new VideoCounts(101, 0, 0));
+        assertThat(likes(2, 101)).isFalse();
         assertThat(userStats(1)).isEqualTo(new UserInteractionStats(1, 1, 0));
         assertThat(userStats(2)).isEqualTo(new UserInteractionStats(2, 0, 0));
         assertThat(userStats(10)).isEqualTo(new UserInteractionStats(10, 0, 1));
+    }
+
+    private double stale(String space) {
+        var counter = meters.find(ReadModel.STALE_METRIC).tag("space", space).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     private void refuse(String why, RequestBuilder request, int expectedCode) throws Exception {

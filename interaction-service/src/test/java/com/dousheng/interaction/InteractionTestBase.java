@@ -3,24 +3,31 @@ package com.dousheng.interaction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.dousheng.common.api.user.UserBatchQuery;
-import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.api.interaction.InteractionServiceClient;
+import com.dousheng.common.api.relation.FollowQuery;
+import com.dousheng.common.api.relation.RelationCounts;
+import com.dousheng.common.api.relation.RelationServiceClient;
+import com.dousheng.common.api.user.UserProfile;
 import com.dousheng.common.api.user.UserServiceClient;
-import com.dousheng.common.api.video.VideoAuthor;
-import com.dousheng.common.api.video.VideoBatchQuery;
-import com.dousheng.common.api.video.VideoDTO;
+import com.dousheng.common.api.video.UserWorkCount;
+import com.dousheng.common.api.video.VideoRow;
 import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.auth.AuthHeaders;
 import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
-import com.dousheng.interaction.counter.CounterKey;
 import com.jayway.jsonpath.JsonPath;
+import feign.Request;
+import feign.RetryableException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -46,13 +53,28 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * One Spring context for every test of this module: real MariaDB (dousheng_interaction_it) and Redis (index 3),
- * video-service and user-service replaced by fakes at their Feign interfaces.
+ * the other services' leaves (video, user, relation) replaced by fakes at their Feign interfaces. This service's
+ * own leaf ({@link InteractionServiceClient}) is its internal controller, as in production.
+ *
+ * <p>Video rows and profiles never change, so the read model keeps them in this context's memory across tests:
+ * the fake world below is the same for every test (a video keeps its author for the whole run) and a test that
+ * counts calls to video-service or user-service uses ids no other test touches.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("it")
 @Import(SqlStatementCounter.class)
 public abstract class InteractionTestBase {
+    /** Ids from here on are unknown to the fake user-service. */
+    protected static final long UNKNOWN_USER = 900_000;
+    /** Follow counts every user has in the fake relation-service. */
+    protected static final long FOLLOWS = 2;
+    protected static final long FOLLOWERS = 3;
+    /** Work count every user has in the fake video-service. */
+    protected static final long WORKS = 5;
+
+    /** video id -> author id: what the fake video-service knows, for the whole run. */
+    private static final Map<Long, Long> AUTHOR_OF_VIDEO = new ConcurrentHashMap<>();
 
     @DynamicPropertySource
     static void infra(DynamicPropertyRegistry registry) {
@@ -63,6 +85,8 @@ public abstract class InteractionTestBase {
     protected VideoServiceClient videos;
     @MockitoBean
     protected UserServiceClient users;
+    @MockitoBean
+    protected RelationServiceClient relations;
 
     @Autowired
     protected MockMvc mvc;
@@ -71,53 +95,56 @@ public abstract class InteractionTestBase {
     @Autowired
     protected StringRedisTemplate redis;
 
-    /** video id -> author id: what the fake video-service knows. */
-    protected final Map<Long, Long> authorOfVideo = new ConcurrentHashMap<>();
-
     @BeforeEach
     void resetWorld() {
         jdbc.update("DELETE FROM favorite");
         jdbc.update("DELETE FROM comment");
         flushRedis();
-        authorOfVideo.clear();
-        when(videos.videoAuthors(anyList())).thenAnswer(inv -> {
+        when(videos.videos(anyList())).thenAnswer(inv -> {
             List<Long> ids = inv.getArgument(0);
-            List<VideoAuthor> found = new ArrayList<>();
+            List<VideoRow> found = new ArrayList<>();
             for (Long id : ids) {
-                Long author = authorOfVideo.get(id);
+                Long author = AUTHOR_OF_VIDEO.get(id);
                 if (author != null) {
-                    found.add(new VideoAuthor(id, author));
+                    found.add(new VideoRow(id, author, "http://media.test/static/" + id + ".mp4",
+                            "http://media.test/static/" + id + ".jpg", "video " + id, 1_700_000_000_000L + id));
                 }
             }
             return found;
         });
-        when(videos.batchVideos(any())).thenAnswer(inv -> {
-            VideoBatchQuery query = inv.getArgument(0);
-            List<VideoDTO> found = new ArrayList<>();
-            for (Long id : query.videoIds()) {
-                Long author = authorOfVideo.get(id);
-                if (author != null) {
-                    found.add(new VideoDTO(id, user(author), "http://media.test/static/" + id + ".mp4",
-                            "http://media.test/static/" + id + ".jpg", 7, 3, false,
-                            "video " + id));
-                }
-            }
-            return found;
+        when(videos.workCounts(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().map(id -> new UserWorkCount(id, WORKS)).toList();
         });
-        when(users.batchUsers(any())).thenAnswer(inv -> {
-            UserBatchQuery query = inv.getArgument(0);
-            return query.userIds().stream().filter(id -> id < 900_000).map(InteractionTestBase::user).toList();
+        when(users.profiles(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().filter(id -> id < UNKNOWN_USER).map(InteractionTestBase::profile).toList();
         });
+        when(users.existingUserIds(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().filter(id -> id < UNKNOWN_USER).toList();
+        });
+        when(relations.counts(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().map(id -> new RelationCounts(id, FOLLOWS, FOLLOWERS)).toList();
+        });
+        // nobody follows anybody unless a test says so
+        when(relations.followedAmong(any(FollowQuery.class))).thenReturn(List.of());
     }
 
-    /** A full User as the fake user-service returns it; ids from 900000 up do not exist. */
-    protected static UserDTO user(long id) {
-        return new UserDTO(id, "user" + id, 2, 3, false, "http://media.test/static/avatar.png",
-                "http://media.test/static/bg.png", "hi", 4, 5, 6);
+    /** A profile as the fake user-service stores it. */
+    protected static UserProfile profile(long id) {
+        return new UserProfile(id, "user" + id, "http://media.test/static/avatar.png",
+                "http://media.test/static/bg.png", "hi");
     }
 
-    protected void video(long videoId, long authorId) {
-        authorOfVideo.put(videoId, authorId);
+    /** Declares a video of the fake video-service; a video keeps its author for the whole run. */
+    protected static void video(long videoId, long authorId) {
+        Long before = AUTHOR_OF_VIDEO.putIfAbsent(videoId, authorId);
+        if (before != null && before != authorId) {
+            throw new IllegalStateException("video " + videoId + " is already by " + before
+                    + ": video rows never change, and the read model keeps them in memory");
+        }
     }
 
     protected void flushRedis() {
@@ -127,8 +154,37 @@ public abstract class InteractionTestBase {
         });
     }
 
-    protected String cached(CounterKey key) {
-        return redis.opsForValue().get(key.countKey());
+    /** The raw read-model entry ({@code =payload}, {@code ~token|last}, or null) of a space's id. */
+    protected String entry(String prefix, long id) {
+        return redis.opsForValue().get(prefix + ":" + id);
+    }
+
+    /** {@code =likes,comments} when video {@code videoId}'s counts are cached. */
+    protected String videoEntry(long videoId) {
+        return entry(InteractionServiceClient.VIDEO_COUNTS.prefix(), videoId);
+    }
+
+    /** {@code =liked,received} when user {@code userId}'s counts are cached. */
+    protected String userEntry(long userId) {
+        return entry(InteractionServiceClient.USER_COUNTS.prefix(), userId);
+    }
+
+    /** {@code =1} or {@code =0} when it is cached whether {@code viewerId} likes {@code videoId}. */
+    protected String likeEntry(long viewerId, long videoId) {
+        return redis.opsForValue().get(InteractionServiceClient.LIKES.prefix() + ":" + viewerId + ":" + videoId);
+    }
+
+    /** What Feign throws when a leaf does not answer (connection refused, read timeout). */
+    protected static RetryableException leafDown(String path) {
+        Request request = Request.create(Request.HttpMethod.POST, "http://leaf" + path, Map.of(), new byte[0],
+                StandardCharsets.UTF_8, null);
+        return new RetryableException(-1, "Connection refused", Request.HttpMethod.POST, (Long) null, request);
+    }
+
+    /** A list argument holding exactly these ids, in any order. */
+    protected static List<Long> idsIn(Long... ids) {
+        Set<Long> expected = Set.of(ids);
+        return argThat(list -> list != null && list.size() == expected.size() && new HashSet<>(list).equals(expected));
     }
 
     /** Sends a request that must be refused in the envelope, with the given code, leaving {@code table} as it was. */

@@ -2,52 +2,62 @@ package com.dousheng.relation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
+import static org.mockito.Mockito.clearInvocations;
 import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
+import com.dousheng.common.api.interaction.InteractionServiceClient;
 import com.dousheng.common.api.message.LatestMessageQuery;
-import com.dousheng.common.api.relation.RelationStats;
-import com.dousheng.common.api.user.UserBatchQuery;
 import com.jayway.jsonpath.JsonPath;
+import feign.Request;
+import feign.RetryableException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 class FollowListTest extends RelationServiceTestBase {
     private static final long OWNER = 1;
 
     @Test
-    void followAndFollowerListsAreNewestFirstWithTheUsersAsUserServiceSeesThem() throws Exception {
+    void followAndFollowerListsAreNewestFirstWithTheUsersComposedHere() throws Exception {
         follow(OWNER, 3);
         follow(OWNER, 4);
         follow(OWNER, 5);
         follow(6, OWNER);
         follow(3, OWNER);
+        follow(9, 3);
 
         String follows = list("follow", 9L, OWNER);
         assertThat(ids(follows)).containsExactly(5L, 4L, 3L);
-        // is_follow is the viewer's, from user-service: passed on, never forced to true
+        // is_follow is the viewer's (9 follows 3), not the list owner's (who follows all three)
         assertThat(JsonPath.<List<Boolean>>read(follows, "$.user_list[*].is_follow")).containsExactly(false, false, true);
         Map<String, Object> first = JsonPath.read(follows, "$.user_list[0]");
         assertThat(first).containsOnlyKeys("id", "name", "follow_count", "follower_count", "is_follow", "avatar",
                 "background_image", "signature", "total_favorited", "work_count", "favorite_count");
-        assertThat(first).containsEntry("name", "user5").containsEntry("follower_count", 25);
+        assertThat(first).containsEntry("id", 5).containsEntry("name", "user5").containsEntry("avatar", "http://x/a.png")
+                .containsEntry("background_image", "http://x/b.png").containsEntry("signature", "sig5")
+                .containsEntry("follow_count", 0).containsEntry("follower_count", 1)
+                .containsEntry("total_favorited", (int) TOTAL_FAVORITED).containsEntry("work_count", (int) WORKS)
+                .containsEntry("favorite_count", (int) FAVORITES);
+        Map<String, Object> third = JsonPath.read(follows, "$.user_list[2]");
+        assertThat(third).containsEntry("id", 3).containsEntry("follow_count", 1).containsEntry("follower_count", 2);
 
-        ArgumentCaptor<UserBatchQuery> query = ArgumentCaptor.forClass(UserBatchQuery.class);
-        verify(users).batchUsers(query.capture());
-        assertThat(query.getValue()).isEqualTo(new UserBatchQuery(9L, List.of(5L, 4L, 3L)));
-
-        assertThat(ids(list("follower", null, OWNER))).containsExactly(3L, 6L);
-        verify(users, times(2)).batchUsers(query.capture());
-        assertThat(query.getValue()).isEqualTo(new UserBatchQuery(null, List.of(3L, 6L)));
+        String followers = list("follower", null, OWNER);
+        assertThat(ids(followers)).containsExactly(3L, 6L);
+        assertThat(JsonPath.<List<Boolean>>read(followers, "$.user_list[*].is_follow")).containsExactly(false, false);
+        assertThat(JsonPath.<Integer>read(followers, "$.user_list[1].follow_count")).isEqualTo(1);
 
         String empty = list("follower", 9L, 77);
         assertThat(JsonPath.<Integer>read(empty, "$.status_code")).isZero();
@@ -63,6 +73,7 @@ class FollowListTest extends RelationServiceTestBase {
         follow(3, OWNER);
         follow(OWNER, 3);     // friend, completed last
         long viewer = 8;
+        follow(viewer, 3);
 
         String friends = list("friend", viewer, OWNER);
         assertThat(ids(friends)).containsExactly(3L, 2L);
@@ -73,9 +84,10 @@ class FollowListTest extends RelationServiceTestBase {
                 "total_favorited", "work_count", "favorite_count").doesNotContainKey("user");
         assertThat(JsonPath.<Integer>read(friends, "$.user_list[1].msgType")).isZero();
 
+        assertThat(JsonPath.<Boolean>read(friends, "$.user_list[1].is_follow")).isFalse();
+
         // the latest message is the one between the VIEWER and each friend, not the list owner's
         verify(messages).latestMessages(new LatestMessageQuery(viewer, List.of(3L, 2L)));
-        verify(users).batchUsers(new UserBatchQuery(viewer, List.of(3L, 2L)));
 
         unfollow(2, OWNER);
         assertThat(ids(list("friend", viewer, OWNER))).containsExactly(3L);
@@ -92,7 +104,8 @@ class FollowListTest extends RelationServiceTestBase {
     }
 
     @Test
-    void listsOfAThousandUsersCostOneQueryAndOneCallPerService() throws Exception {
+    void listsOfAThousandUsersCostABoundedNumberOfQueriesAndOneCallPerLeaf() throws Exception {
+        // ids no other test uses: their profiles are not yet in this context's memory
         int n = 1000;
         Instant base = Instant.parse("2024-01-01T00:00:00Z");
         List<Object[]> rows = new ArrayList<>();
@@ -109,44 +122,86 @@ class FollowListTest extends RelationServiceTestBase {
 
         sql.reset();
         String follows = list("follow", 5L, OWNER);
-        assertThat(sql.count()).isEqualTo(1);
+        // the list, then for what Redis lacks: follow counts, follower counts, the viewer's follows
+        assertThat(sql.count()).isEqualTo(4);
         assertThat(ids(follows)).isEqualTo(newestFirst);
-        verify(users, times(1)).batchUsers(any());
-        verifyNoMoreInteractions(users);
+        assertThat(JsonPath.<List<Integer>>read(follows, "$.user_list[*].follower_count")).containsOnly(1);
+        verify(users, times(1)).profiles(argThat(ids -> new HashSet<>(ids).equals(new HashSet<>(newestFirst))));
+        verify(interactions, times(1)).userStats(any());
+        verify(videos, times(1)).workCounts(any());
+        verifyNoMoreInteractions(users, interactions, videos);
 
+        // warm: the list query only; profiles from memory, relation entries from Redis
+        clearInvocations(users, interactions, videos);
+        sql.reset();
+        assertThat(list("follow", 5L, OWNER)).isEqualTo(follows);
+        assertThat(sql.count()).isEqualTo(1);
+        verify(users, never()).profiles(any());
+
+        clearInvocations(users, interactions, videos);
         sql.reset();
         String friends = list("friend", 5L, OWNER);
         assertThat(sql.count()).isEqualTo(1);
         assertThat(ids(friends)).hasSize(n / 2).isEqualTo(newestFirst.stream().filter(id -> id % 2 == 0).toList());
-        verify(users, times(2)).batchUsers(any());
+        assertThat(JsonPath.<List<Integer>>read(friends, "$.user_list[*].follow_count")).containsOnly(1);
+        verify(interactions, times(1)).userStats(any());
+        verify(videos, times(1)).workCounts(any());
         verify(messages, times(1)).latestMessages(any());
-        verifyNoMoreInteractions(users, messages);
+        verifyNoMoreInteractions(users, interactions, videos, messages);
 
+        flushRedis();
         sql.reset();
         List<Long> everyone = new ArrayList<>(newestFirst);
         everyone.add(OWNER);
-        List<RelationStats> cold = stats(1003L, everyone);
-        assertThat(sql.count()).isLessThanOrEqualTo(3);
-        assertThat(cold.get(n)).isEqualTo(new RelationStats(OWNER, n, n / 2, false));
+        List<Stats> cold = stats(1003L, everyone);
+        assertThat(sql.count()).isEqualTo(3);
+        assertThat(cold.get(n)).isEqualTo(new Stats(OWNER, n, n / 2, false));
         sql.reset();
-        List<RelationStats> warm = stats(1003L, everyone);
-        assertThat(sql.count()).isLessThanOrEqualTo(1);
+        List<Stats> warm = stats(1003L, everyone);
+        assertThat(sql.count()).isZero();
         assertThat(warm).isEqualTo(cold);
-        assertThat(warm.get(0)).isEqualTo(new RelationStats(1999, 0, 1, false));
-        assertThat(warm.get(1)).isEqualTo(new RelationStats(1998, 1, 1, false));
+        assertThat(warm.get(0)).isEqualTo(new Stats(1999, 0, 1, false));
+        assertThat(warm.get(1)).isEqualTo(new Stats(1998, 1, 1, false));
+        sql.reset();
+        assertThat(stats(OWNER, List.of(1002L, 1003L))).containsExactly(
+                new Stats(1002, 1, 1, true), new Stats(1003, 0, 1, true));
+        assertThat(sql.count()).isEqualTo(1);
     }
 
     @Test
-    void userStatsAnswerEveryRequestedIdInOrderRelativeToTheViewer() throws Exception {
+    void aListWhoseLikeCountsInteractionServiceCannotGiveFailsInsteadOfShowingZeros() throws Exception {
+        follow(OWNER, 2);
+        doThrow(new RetryableException(-1, "Read timed out", Request.HttpMethod.POST, (Long) null,
+                Request.create(Request.HttpMethod.POST, "http://interaction-service/internal/interactions/user-stats",
+                        Map.of(), new byte[0], StandardCharsets.UTF_8, null)))
+                .when(interactions).userStats(any());
+
+        String failed = list("follow", null, OWNER);
+        assertThat(JsonPath.<Integer>read(failed, "$.status_code")).isEqualTo(9001);
+        assertThat(failed).doesNotContain("user_list");
+
+        // interaction-service's last write on user 2 left its tombstone with the counts before it: served instead
+        redis.opsForValue().set(InteractionServiceClient.USER_COUNTS.prefix() + ":2", "~77|4,9");
+        String served = list("follow", null, OWNER);
+        assertThat(JsonPath.<Integer>read(served, "$.status_code")).isZero();
+        assertThat(JsonPath.<Integer>read(served, "$.user_list[0].favorite_count")).isEqualTo(4);
+        assertThat(JsonPath.<Integer>read(served, "$.user_list[0].total_favorited")).isEqualTo(9);
+    }
+
+    @Test
+    void countsAndFollowedAnswerEachDistinctRequestedIdInOrderRelativeToTheViewer() throws Exception {
         follow(1, 2);
         follow(2, 1);
         follow(3, 2);
+        clearInvocations(users);
         assertThat(stats(1L, List.of(2L, 1L, 99L, 2L))).containsExactly(
-                new RelationStats(2, 1, 2, true), new RelationStats(1, 1, 1, false),
-                new RelationStats(99, 0, 0, false), new RelationStats(2, 1, 2, true));
-        assertThat(stats(null, List.of(2L))).containsExactly(new RelationStats(2, 1, 2, false));
+                new Stats(2, 1, 2, true), new Stats(1, 1, 1, false), new Stats(99, 0, 0, false));
+        assertThat(stats(null, List.of(2L))).containsExactly(new Stats(2, 1, 2, false));
         assertThat(stats(4L, List.of())).isEmpty();
-        verifyNoInteractions(messages);
+        // never the viewer themself, even when asked
+        assertThat(JsonPath.<List<Integer>>read(internal("/followed", "{\"viewerId\":2,\"userIds\":[1,2,3]}"), "$"))
+                .containsExactly(1);
+        verifyNoInteractions(messages, users, interactions, videos);
     }
 
     private static List<Long> ids(String listResponse) {

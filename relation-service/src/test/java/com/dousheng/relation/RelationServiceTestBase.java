@@ -7,13 +7,16 @@ import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import com.dousheng.common.api.interaction.InteractionServiceClient;
+import com.dousheng.common.api.interaction.UserInteractionStats;
 import com.dousheng.common.api.message.LatestMessage;
 import com.dousheng.common.api.message.LatestMessageQuery;
 import com.dousheng.common.api.message.MessageServiceClient;
-import com.dousheng.common.api.relation.RelationStats;
-import com.dousheng.common.api.user.UserBatchQuery;
-import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.api.relation.RelationServiceClient;
+import com.dousheng.common.api.user.UserProfile;
 import com.dousheng.common.api.user.UserServiceClient;
+import com.dousheng.common.api.video.UserWorkCount;
+import com.dousheng.common.api.video.VideoServiceClient;
 import com.dousheng.common.auth.AuthHeaders;
 import com.dousheng.common.testsupport.SqlStatementCounter;
 import com.dousheng.common.testsupport.TestInfrastructure;
@@ -37,7 +40,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** One Spring context for every test of this module: real MariaDB and Redis (db 4), other services mocked. */
+/**
+ * One Spring context for every test of this module: real MariaDB and Redis (db 4), the other services' leaves
+ * (user, video, interaction, message) mocked at their Feign interfaces. This service's own leaf
+ * ({@link RelationServiceClient}) is its internal controller, as in production. Profiles never change, so the read
+ * model keeps them in this context's memory across tests: a test that counts user-service calls uses ids of its own.
+ */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("it")
@@ -51,10 +59,19 @@ public abstract class RelationServiceTestBase {
         TestInfrastructure.register(registry, "dousheng_relation_it", 4);
     }
 
+    /** What every user has in the fake interaction-service and video-service. */
+    protected static final long FAVORITES = 3;
+    protected static final long TOTAL_FAVORITED = 1;
+    protected static final long WORKS = 2;
+
     @MockitoBean
     protected UserServiceClient users;
     @MockitoBean
     protected MessageServiceClient messages;
+    @MockitoBean
+    protected VideoServiceClient videos;
+    @MockitoBean
+    protected InteractionServiceClient interactions;
 
     @Autowired
     protected MockMvc mvc;
@@ -73,9 +90,18 @@ public abstract class RelationServiceTestBase {
             List<Long> ids = inv.getArgument(0);
             return ids.stream().filter(id -> id > 0 && id < UNKNOWN_USER).toList();
         });
-        when(users.batchUsers(any())).thenAnswer(inv -> {
-            UserBatchQuery query = inv.getArgument(0);
-            return query.userIds().stream().filter(id -> id < UNKNOWN_USER).map(RelationServiceTestBase::user).toList();
+        when(users.profiles(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().filter(id -> id > 0 && id < UNKNOWN_USER).map(RelationServiceTestBase::profile)
+                    .toList();
+        });
+        when(videos.workCounts(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().map(id -> new UserWorkCount(id, WORKS)).toList();
+        });
+        when(interactions.userStats(anyList())).thenAnswer(inv -> {
+            List<Long> ids = inv.getArgument(0);
+            return ids.stream().map(id -> new UserInteractionStats(id, FAVORITES, TOTAL_FAVORITED)).toList();
         });
         when(messages.latestMessages(any())).thenAnswer(inv -> {
             LatestMessageQuery query = inv.getArgument(0);
@@ -83,10 +109,9 @@ public abstract class RelationServiceTestBase {
         });
     }
 
-    /** The mocked user-service's User; its is_follow is a marker that lists must pass on untouched. */
-    protected static UserDTO user(long id) {
-        return new UserDTO(id, "user" + id, 10 + id, 20 + id, id % 3 == 0, "http://x/a.png", "http://x/b.png",
-                "sig" + id, 1, 2, 3);
+    /** The mocked user-service's profile of {@code id}. */
+    protected static UserProfile profile(long id) {
+        return new UserProfile(id, "user" + id, "http://x/a.png", "http://x/b.png", "sig" + id);
     }
 
     protected static LatestMessage latest(long peerId) {
@@ -134,22 +159,47 @@ public abstract class RelationServiceTestBase {
         return body(as(get("/douyin/relation/" + which + "/list/").param("user_id", Long.toString(userId)), viewer));
     }
 
-    protected List<RelationStats> stats(Long viewer, List<Long> ids) throws Exception {
-        String viewerJson = viewer == null ? "null" : viewer.toString();
-        String idsJson = ids.toString();
-        String reply = mvc.perform(post("/internal/relations/user-stats").contentType(MediaType.APPLICATION_JSON)
-                        .content("{\"viewerId\":" + viewerJson + ",\"userIds\":" + idsJson + "}"))
-                .andReturn().getResponse().getContentAsString();
-        List<Map<String, Object>> rows = JsonPath.read(reply, "$");
-        return rows.stream().map(row -> new RelationStats(
-                ((Number) row.get("userId")).longValue(),
-                ((Number) row.get("followCount")).longValue(),
-                ((Number) row.get("followerCount")).longValue(),
-                (Boolean) row.get("followedByViewer"))).toList();
+    /** A user's counts and whether the viewer follows them, as the two leaf endpoints answer them. */
+    protected record Stats(long userId, long followCount, long followerCount, boolean followedByViewer) {
     }
 
-    protected RelationStats stats(Long viewer, long id) throws Exception {
+    /**
+     * One entry per distinct id, in request order, from {@code /internal/relations/counts} and (with a viewer)
+     * {@code /internal/relations/followed}: the leaf API other services compose users from.
+     */
+    protected List<Stats> stats(Long viewer, List<Long> ids) throws Exception {
+        String counts = internal("/counts", ids.toString());
+        List<Number> followed = viewer == null ? List.of()
+                : JsonPath.read(internal("/followed", "{\"viewerId\":" + viewer + ",\"userIds\":" + ids + "}"), "$");
+        List<Map<String, Object>> rows = JsonPath.read(counts, "$");
+        return rows.stream().map(row -> {
+            long id = ((Number) row.get("userId")).longValue();
+            return new Stats(id, ((Number) row.get("followCount")).longValue(),
+                    ((Number) row.get("followerCount")).longValue(),
+                    followed.stream().anyMatch(f -> f.longValue() == id));
+        }).toList();
+    }
+
+    protected Stats stats(Long viewer, long id) throws Exception {
         return stats(viewer, List.of(id)).get(0);
+    }
+
+    /** POSTs {@code json} to an internal endpoint of relation-service and returns the answer's body. */
+    protected String internal(String path, String json) throws Exception {
+        var response = mvc.perform(post(RelationServiceClient.PATH + path).contentType(MediaType.APPLICATION_JSON)
+                .content(json)).andReturn().getResponse();
+        assertThat(response.getStatus()).as("%s %s", path, json).isEqualTo(200);
+        return response.getContentAsString();
+    }
+
+    /** The raw read-model entry of user {@code userId}'s counts ({@code =follows,followers} once stored). */
+    protected String countsEntry(long userId) {
+        return redis.opsForValue().get(RelationServiceClient.COUNTS.prefix() + ":" + userId);
+    }
+
+    /** The raw read-model entry of "does {@code viewerId} follow {@code userId}" ({@code =1}/{@code =0}). */
+    protected String followsEntry(long viewerId, long userId) {
+        return redis.opsForValue().get(RelationServiceClient.FOLLOWS.prefix() + ":" + viewerId + ":" + userId);
     }
 
     protected String body(MockHttpServletRequestBuilder request) throws Exception {
