@@ -7,12 +7,10 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.openfeign.EnableFeignClients;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
 @EnableFeignClients(clients = {VideoServiceClient.class, UserServiceClient.class, RelationServiceClient.class})
 @EnableConfigurationProperties(InteractionProperties.class)
-@EnableScheduling
 public class InteractionServiceApplication {
     public static void main(String[] args) {
         SpringApplication.run(InteractionServiceApplication.class, args);

@@ -30,7 +30,7 @@ import org.springframework.data.redis.core.script.RedisScript;
  * exactly what it saw before that read (a compare-and-set in one script): a write that committed meanwhile has
  * replaced it with a new tombstone, so an older count can never be stored over a newer one. A write that has
  * returned has left its tombstone, so no read that starts afterwards, on any instance, can see the state before it.
- * A flushed Redis is only a miss.
+ * A flushed Redis is only a miss; a fill whose observation predates a flush is dropped ({@link #EPOCH_KEY}).
  *
  * <p>When the owner cannot answer a miss, the last known payload of a tombstone is served instead and counted in
  * {@value #STALE_METRIC}; without one the request fails with {@link ErrorCode#SERVICE_UNAVAILABLE}, never a
@@ -62,14 +62,29 @@ public class ReadModel {
             return #KEYS
             """, Long.class);
 
-    /** KEYS: entries; ARGV: TTL (ms), then (what the reader saw or '', payload) per entry. */
+    /**
+     * Names the current life of the Redis data set: a flush removes it, so a reader whose observation predates a
+     * flush (which may have removed a tombstone it never saw) cannot store what it read.
+     */
+    public static final String EPOCH_KEY = "readmodel:epoch";
+
+    /**
+     * KEYS: the epoch, then entries; ARGV: TTL (ms), the epoch the reader saw or '', a new epoch in case there is
+     * none, then (what the reader saw or '', payload) per entry.
+     */
     private static final RedisScript<Long> FILL = new DefaultRedisScript<>("""
+            local epoch = redis.call('GET', KEYS[1])
+            if not epoch then
+              redis.call('SET', KEYS[1], ARGV[3], 'NX')
+              return 0
+            end
+            if epoch ~= ARGV[2] then return 0 end
             local stored = 0
-            for i, key in ipairs(KEYS) do
+            for i = 2, #KEYS do
               local seen, payload = ARGV[2 * i], ARGV[2 * i + 1]
-              local current = redis.call('GET', key)
+              local current = redis.call('GET', KEYS[i])
               if (current == false and seen == '') or current == seen then
-                redis.call('SET', key, '=' .. payload, 'PX', ARGV[1])
+                redis.call('SET', KEYS[i], '=' .. payload, 'PX', ARGV[1])
                 stored = stored + 1
               end
             end
@@ -192,6 +207,9 @@ public class ReadModel {
             if (guardKey != null) {
                 keys.add(guardKey);
             }
+            if (!keys.isEmpty()) {
+                keys.add(EPOCH_KEY);
+            }
             List<String> answers = null;
             if (!keys.isEmpty()) {
                 try {
@@ -201,8 +219,9 @@ public class ReadModel {
                 }
             }
             boolean redisUp = answers != null || keys.isEmpty();
+            String epoch = answers == null ? null : answers.get(keys.size() - 1);
             if (guardKey != null) {
-                guardHeld = answers != null && Objects.equals(answers.get(keys.size() - 1), guardExpected);
+                guardHeld = answers != null && Objects.equals(answers.get(keys.size() - 2), guardExpected);
                 if (!guardHeld) {
                     // the caller starts over with a fresh copy: no point asking the owners for this one
                     return;
@@ -213,7 +232,7 @@ public class ReadModel {
                 offset = lookup.take(answers, offset);
             }
             for (Lookup<?> lookup : lookups) {
-                lookup.loadMisses(redisUp);
+                lookup.loadMisses(redisUp, epoch);
             }
         }
     }
@@ -282,7 +301,7 @@ public class ReadModel {
             return offset;
         }
 
-        private void loadMisses(boolean redisUp) {
+        private void loadMisses(boolean redisUp, String epoch) {
             if (missed.isEmpty()) {
                 return;
             }
@@ -305,15 +324,18 @@ public class ReadModel {
             loaded.forEach(this::keepNear);
             boolean stillRecent = System.nanoTime() - started < properties.mutableTtl().toNanos() / 2;
             if (owned && redisUp && stillRecent && !loaded.isEmpty()) {
-                fill(loaded);
+                fill(loaded, epoch);
             }
         }
 
-        private void fill(Map<Long, V> loaded) {
-            List<String> keys = new ArrayList<>(loaded.size());
-            List<String> args = new ArrayList<>(1 + 2 * loaded.size());
+        private void fill(Map<Long, V> loaded, String epoch) {
+            List<String> keys = new ArrayList<>(1 + loaded.size());
+            List<String> args = new ArrayList<>(3 + 2 * loaded.size());
             long ttl = (space.immutable() ? properties.immutableTtl() : properties.mutableTtl()).toMillis();
+            keys.add(EPOCH_KEY);
             args.add(String.valueOf(ttl));
+            args.add(epoch == null ? "" : epoch);
+            args.add(Long.toHexString(ThreadLocalRandom.current().nextLong()));
             loaded.forEach((id, value) -> {
                 keys.add(space.key(scope, id));
                 args.add(missed.getOrDefault(id, ""));
@@ -322,7 +344,7 @@ public class ReadModel {
             try {
                 redis.execute(FILL, keys, args.toArray());
             } catch (DataAccessException e) {
-                log.warn("could not store {} {} entries: {}", keys.size(), space.prefix(), e.toString());
+                log.warn("could not store {} {} entries: {}", loaded.size(), space.prefix(), e.toString());
             }
         }
 
