@@ -41,9 +41,11 @@ public class ReadModel {
     public static final String INVALIDATION_FAILURES_METRIC = "dousheng.cache.invalidation.failures";
     private static final Logger log = LoggerFactory.getLogger(ReadModel.class);
 
-    /** KEYS: entries; ARGV: token, TTL (ms). Keeps the last known payload in the tombstone. */
+    /** KEYS: the epoch, then entries; ARGV: token, TTL (ms). Keeps the last known payload in the tombstone. */
     private static final RedisScript<Long> INVALIDATE = new DefaultRedisScript<>("""
-            for _, key in ipairs(KEYS) do
+            redis.call('SET', KEYS[1], ARGV[1], 'NX')
+            for i = 2, #KEYS do
+              local key = KEYS[i]
               local current = redis.call('GET', key)
               local last = nil
               if current then
@@ -59,12 +61,13 @@ public class ReadModel {
               if last then tombstone = tombstone .. '|' .. last end
               redis.call('SET', key, tombstone, 'PX', ARGV[2])
             end
-            return #KEYS
+            return #KEYS - 1
             """, Long.class);
 
     /**
      * Names the current life of the Redis data set: a flush removes it, so a reader whose observation predates a
-     * flush (which may have removed a tombstone it never saw) cannot store what it read.
+     * flush (which may have removed a tombstone it never saw) cannot store what it read. Writes and fills create it
+     * when it is missing.
      */
     public static final String EPOCH_KEY = "readmodel:epoch";
 
@@ -75,10 +78,11 @@ public class ReadModel {
     private static final RedisScript<Long> FILL = new DefaultRedisScript<>("""
             local epoch = redis.call('GET', KEYS[1])
             if not epoch then
-              redis.call('SET', KEYS[1], ARGV[3], 'NX')
+              if ARGV[2] ~= '' then return 0 end
+              redis.call('SET', KEYS[1], ARGV[3])
+            elseif epoch ~= ARGV[2] then
               return 0
             end
-            if epoch ~= ARGV[2] then return 0 end
             local stored = 0
             for i = 2, #KEYS do
               local seen, payload = ARGV[2 * i], ARGV[2 * i + 1]
@@ -134,7 +138,7 @@ public class ReadModel {
     }
 
     public final class Invalidation {
-        private final List<String> keys = new ArrayList<>();
+        private final List<String> keys = new ArrayList<>(List.of(EPOCH_KEY));
 
         public Invalidation add(Space<?> space, Long scope, long id) {
             keys.add(space.key(scope, id));
@@ -150,14 +154,14 @@ public class ReadModel {
          * entry then lasts at most {@link CacheProperties#mutableTtl()}.
          */
         public void run() {
-            if (keys.isEmpty()) {
+            if (keys.size() == 1) {
                 return;
             }
             String token = Long.toHexString(ThreadLocalRandom.current().nextLong());
             try {
                 redis.execute(INVALIDATE, keys, token, String.valueOf(properties.mutableTtl().toMillis()));
             } catch (DataAccessException e) {
-                log.error("could not invalidate {}: {}", keys, e.toString());
+                log.error("could not invalidate {}: {}", keys.subList(1, keys.size()), e.toString());
                 meters.counter(INVALIDATION_FAILURES_METRIC).increment();
             }
         }
