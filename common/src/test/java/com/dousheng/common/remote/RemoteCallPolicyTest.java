@@ -160,7 +160,8 @@ class RemoteCallPolicyTest {
         assertThat(failure).isNotNull();
         assertThat(causes(failure)).anyMatch(SocketTimeoutException.class::isInstance);
         assertThat(SLOW_A.requests() + SLOW_B.requests()).as("requests that reached either instance").isEqualTo(1);
-        assertThat(took).as("one read timeout, not 5 s twice").isLessThan(Duration.ofMillis(2_500));
+        // generous (the old policy waited 5 s, then 5 s more on the other instance); the count above is the proof
+        assertThat(took).as("one short read timeout").isLessThan(Duration.ofSeconds(5));
         assertPublicRequestsSeeServiceUnavailable(failure);
     }
 
