@@ -369,12 +369,12 @@ public class ReadModel {
             }
             if (!unknown.isEmpty()) {
                 log.warn("{} failed and {} has no last known value for {}: {}", space.owner(), space.prefix(),
-                        unknown, failure.toString());
+                        unknown, RemoteCallFailures.describe(failure));
                 throw new BizException(ErrorCode.SERVICE_UNAVAILABLE,
                         space.owner() + " is not answering; please retry in a moment");
             }
             log.warn("{} failed, serving the last known {} of {}: {}", space.owner(), space.prefix(), missing,
-                    failure.toString());
+                    RemoteCallFailures.describe(failure));
             meters.counter(STALE_METRIC, "space", space.prefix()).increment(missing.size());
         }
 
