@@ -480,7 +480,7 @@ measure "mixed: paged feeds, likes, comments" 64 "$GATEWAY" "$MIXED_LUA"
 kill -TERM "$PROBE_PID" 2>/dev/null || true
 wait "$PROBE_PID" || log "the freshness probe failed (exit $?)"
 STARTED_PIDS=()
-PROBE="$(jq -c . "$PROBE_OUT" 2>/dev/null | tail -n 1)"
+PROBE="$(jq -c . "$PROBE_OUT" 2>/dev/null | tail -n 1 || true)"
 [[ -n "$PROBE" ]] || PROBE='{"checks":0,"stale":0,"read_errors":0,"writes":0,"write_errors":0,"cycles":0,"examples":["the probe gave no summary"]}'
 log "freshness probe: $(jq -r '"\(.checks) checks, \(.stale) stale, \(.read_errors) failed reads, \(.writes) writes (\(.write_errors) failed), \(.cycles) cycles"' <<<"$PROBE")"
 for connections in "${CONNECTIONS[@]}"; do
