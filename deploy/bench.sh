@@ -15,7 +15,13 @@
 #    comment), and the reads at 256 connections last; each repeated to show its spread. Every answer that is not
 #    HTTP 200 with status_code 0 counts as failed (a wrk Lua hook), as do wrk's socket errors and timeouts, and
 #    the degraded-call metric of every service is read before and after each measurement.
-# Prints Markdown tables on stdout; progress goes to stderr.
+# 4. During the mixed run, a freshness probe (deploy/bench-probe.py) with its own two users and video likes,
+#    follows and comments, and after each write has returned reads every view of what it changed: a read that shows
+#    an older state is a stale answer.
+# 5. Marks every threshold of the "Performance II" issue's done-when as PASS or FAIL: each read's throughput against
+#    the ceiling, its 256-connection figures against its 64-connection ones, and no stale answer.
+# Prints Markdown tables on stdout; progress goes to stderr. Exits 1 when a done-when threshold FAILs (the tables
+# are printed all the same).
 #
 # Environment (all optional):
 #   DOUSHENG_GATEWAY_URL   the suite's gateway (http://127.0.0.1:8080)
@@ -27,7 +33,7 @@
 #   BENCH_BARE_GATEWAY_JAR a bare Spring Cloud Gateway jar to measure in front of the same constant endpoint, for
 #                          comparison (its route is given on the command line); BENCH_BARE_GATEWAY_PATH the path it
 #                          lets through (/douyin/hello)
-# Needs wrk, curl, jq and ffmpeg (installed with apt-get when missing) and a JDK.
+# Needs wrk, curl, jq, ffmpeg and python3 (installed with apt-get when missing) and a JDK.
 set -euo pipefail
 
 DEPLOY_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -50,7 +56,7 @@ JAVA_BIN="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 log() { echo "[bench] $*" >&2; }
 die() { echo "[bench] ERROR: $*" >&2; exit 1; }
 
-for tool in wrk curl jq ffmpeg; do
+for tool in wrk curl jq ffmpeg python3; do
   command -v "$tool" >/dev/null && continue
   log "installing $tool with apt-get"
   apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$tool" >/dev/null ||
@@ -96,15 +102,20 @@ parallel() {
 
 user_name() { printf 'bench_%03d' "$1"; }
 
-# sign_in INDEX: registers bench user INDEX, or logs in when it exists; prints "index id token"
-sign_in() {
-  local name answer
-  name="$(printf 'bench_%03d' "$1")"
-  answer="$(api POST /douyin/user/register/ "username=$name" "password=$PASSWORD" 2>/dev/null)" ||
-    answer="$(api POST /douyin/user/login/ "username=$name" "password=$PASSWORD")" || return 1
-  echo "$1 $(jq -r '.user_id' <<<"$answer") $(jq -r '.token' <<<"$answer")"
+# sign_in_as NAME: registers the user NAME, or logs in when it exists; prints "id token"
+sign_in_as() {
+  local answer
+  answer="$(api POST /douyin/user/register/ "username=$1" "password=$PASSWORD" 2>/dev/null)" ||
+    answer="$(api POST /douyin/user/login/ "username=$1" "password=$PASSWORD")" || return 1
+  echo "$(jq -r '.user_id' <<<"$answer") $(jq -r '.token' <<<"$answer")"
 }
-export -f sign_in
+# sign_in INDEX: bench user INDEX; prints "index id token"
+sign_in() {
+  local pair
+  pair="$(sign_in_as "$(printf 'bench_%03d' "$1")")" || return 1
+  echo "$1 $pair"
+}
+export -f sign_in_as sign_in
 
 declare -a ID TOKEN
 seed_users() {
@@ -117,11 +128,11 @@ seed_users() {
   (( ${#ID[@]} == USER_COUNT )) || die "only ${#ID[@]} of $USER_COUNT bench users signed in"
 }
 
-# publish_missing INDEX ID TOKEN MP4: tops user INDEX up to VIDEOS_PER_USER videos
+# publish_missing INDEX ID TOKEN MP4 [COUNT]: tops user INDEX up to COUNT (VIDEOS_PER_USER) videos
 publish_missing() {
   local have n
   have="$(api GET /douyin/publish/list/ "user_id=$2" "token=$3" | jq '.video_list | length')" || return 1
-  for (( n = have + 1; n <= VIDEOS_PER_USER; n++ )); do
+  for (( n = have + 1; n <= ${5:-$VIDEOS_PER_USER}; n++ )); do
     curl -sS --noproxy '*' -m 120 -X POST "$GATEWAY/douyin/publish/action/" -F "data=@$4;type=video/mp4" \
       -F "token=$3" --form-string "title=bench video $1-$n" | jq -e '.status_code == 0' >/dev/null || return 1
   done
@@ -209,6 +220,16 @@ seed_relations() {
     (( have >= MESSAGES_PER_USER )) && continue
     echo "${TOKEN[$i]} ${ID[$n]} $((MESSAGES_PER_USER - have))"
   done | parallel chat || die "chatting failed"
+}
+
+# the freshness probe's own two users and one video, which nothing else in the bench touches; prints
+# "liker_id liker_token author_id video_id"
+seed_probe() {
+  local liker author video
+  liker="$(sign_in_as bench_probe_liker)" && author="$(sign_in_as bench_probe_author)" || return 1
+  publish_missing probe $author "$WORK/bench.mp4" 1 || return 1
+  video="$(api GET /douyin/publish/list/ "user_id=${author% *}" "token=${author#* }" | jq -r '.video_list[0].id')" || return 1
+  echo "$liker ${author% *} $video"
 }
 
 # --- measuring -------------------------------------------------------------------------------------------------
@@ -347,6 +368,8 @@ seed_users
 log "videos: $VIDEOS_PER_USER per user"
 seed_videos
 seed_relations
+log "the freshness probe's users and video"
+PROBE_SEED="$(seed_probe)" || die "seeding the freshness probe's users failed"
 
 VIEWER=1 AUTHOR=2
 VIEWER_ID="${ID[$VIEWER]}" VIEWER_TOKEN="${TOKEN[$VIEWER]}" AUTHOR_ID="${ID[$AUTHOR]}"
@@ -441,7 +464,25 @@ for entry in "${READS[@]}"; do
   measure "${entry%%|*}" 64 "$GATEWAY${entry#*|}" "$PLAIN_LUA"
 done
 measure "like/unlike (write)" 64 "$GATEWAY" "$LIKE_LUA"
+# the freshness probe runs beside the mixed run's load: it reads its baseline first, then checks until stopped
+PROBE_READY="$WORK/probe.ready" PROBE_OUT="$WORK/probe.json"
+read -r probe_liker probe_token probe_author probe_video <<<"$PROBE_SEED"
+python3 "$DEPLOY_DIR/bench-probe.py" "$GATEWAY" "$probe_liker" "$probe_token" "$probe_author" "$probe_video" \
+  "$PROBE_READY" > "$PROBE_OUT" &
+PROBE_PID=$!
+STARTED_PIDS+=("$PROBE_PID")
+for _ in $(seq 1 120); do
+  [[ -e "$PROBE_READY" ]] || ! kill -0 "$PROBE_PID" 2>/dev/null && break
+  sleep 0.5
+done
+[[ -e "$PROBE_READY" ]] || log "the freshness probe did not start: its checks are missing"
 measure "mixed: paged feeds, likes, comments" 64 "$GATEWAY" "$MIXED_LUA"
+kill -TERM "$PROBE_PID" 2>/dev/null || true
+wait "$PROBE_PID" || log "the freshness probe failed (exit $?)"
+STARTED_PIDS=()
+PROBE="$(jq -c . "$PROBE_OUT" 2>/dev/null | tail -n 1 || true)"
+[[ -n "$PROBE" ]] || PROBE='{"checks":0,"stale":0,"read_errors":0,"writes":0,"write_errors":0,"cycles":0,"examples":["the probe gave no summary"]}'
+log "freshness probe: $(jq -r '"\(.checks) checks, \(.stale) stale, \(.read_errors) failed reads, \(.writes) writes (\(.write_errors) failed), \(.cycles) cycles"' <<<"$PROBE")"
 for connections in "${CONNECTIONS[@]}"; do
   [[ "$connections" == 64 ]] && continue
   for entry in "${READS[@]}"; do
@@ -486,3 +527,74 @@ fi
 echo "Resident memory of the suite's JVMs, after the measurements:"
 echo
 cat "$MEMORY"
+
+# --- the "Performance II" issue's done-when ---------------------------------------------------------------------
+
+# Throughput is judged at 64 connections, where the ceiling is measured, and counts only when every answer of it
+# succeeded (wrk's requests/s includes failed answers); the 256-connection row is judged against the 64 one.
+HIGH="${CONNECTIONS[${#CONNECTIONS[@]} - 1]}"
+VERDICTS="$WORK/verdicts.md"
+awk -F'\t' -v ceiling="${CEILING:-0}" -v high="$HIGH" '
+  function mark(ok) { checks++; if (!ok) fails++; return ok ? "PASS" : "FAIL" }
+  { key = $1 SUBSEP $2; seen[key] = 1; rps[key] = $3; p99[key] = $7; failed[key] = $8; socket[key] = $9; degraded[key] = $10 }
+  END {
+    n = split("feed, anonymous|feed, logged in|user info|publish list|favorite list|follower list", reads, "|")
+    printf "| read | req/s @64 | x ceiling @64 | target | req/s @%s | @%s / @64 | p99 @%s ms | socket errors + timeouts @%s | failed @%s | degraded @%s |", high, high, high, high, high, high
+    printf " throughput (@64, all answers good) | @%s >= 0.9x @64 | p99 <= 500 ms | no timeouts | no failed or degraded |\n", high
+    print "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+    for (i = 1; i <= n; i++) {
+      r = reads[i]; lo = r SUBSEP 64; hi = r SUBSEP high
+      if (!(lo in seen) || !(hi in seen) || high == 64) {
+        printf "| %s | not measured at 64 and %s connections | | | | | | | | | %s | %s | %s | %s | %s |\n", r, high, mark(0), mark(0), mark(0), mark(0), mark(0)
+        continue
+      }
+      x = ceiling > 0 ? rps[lo] / ceiling : 0
+      ratio = rps[lo] > 0 ? rps[hi] / rps[lo] : 0
+      anonymous = (i == 1)
+      target = anonymous ? ">= 0.5x, >= 2000/s" : ">= 0.4x"
+      # with no answer at all, p99, timeouts and failures prove nothing: wrk 4 counts a timeout only for an answer
+      # that arrives late, never for one still missing when the run ends
+      answered = (rps[hi] > 0)
+      clean64 = (failed[lo] + socket[lo] + degraded[lo] == 0)
+      through = mark(clean64 && (anonymous ? x >= 0.5 && rps[lo] >= 2000 : x >= 0.4))
+      steady = mark(ratio >= 0.9)
+      fast = mark(answered && p99[hi] + 0 <= 500)
+      intime = mark(answered && socket[hi] == 0)
+      good = mark(answered && failed[hi] + degraded[hi] == 0)
+      printf "| %s | %d | %.2f | %s | %d | %.2f | %s | %d | %d | %d | %s | %s | %s | %s | %s |\n", r, rps[lo], x, target,
+        rps[hi], ratio, (answered ? p99[hi] : "no answer"), socket[hi], failed[hi], degraded[hi], through, steady, fast,
+        intime, good
+    }
+    printf "CHECKS %d %d\n", checks, fails
+  }' "$RESULTS" > "$VERDICTS"
+read -r _ checks fails <<<"$(grep '^CHECKS ' "$VERDICTS")"
+probe_stale="$(jq '.stale' <<<"$PROBE")" probe_checks="$(jq '.checks' <<<"$PROBE")"
+fresh=FAIL
+(( probe_checks > 0 && probe_stale == 0 )) && fresh=PASS
+checks=$((checks + 1))
+[[ "$fresh" == PASS ]] || fails=$((fails + 1))
+
+echo
+echo "Done when (the \"Performance II\" issue), reads against the ceiling of $CEILING requests/s:"
+echo
+grep -v '^CHECKS ' "$VERDICTS"
+echo
+echo "Freshness, during the mixed run: the probe's reads, each begun after its write had returned"
+echo "(every field its writes move, both users, its video, the lists' members):"
+echo
+echo "| reads checked | stale answers | failed reads | writes | failed writes | cycles | comments checked to the end | no stale answer |"
+echo "|---|---|---|---|---|---|---|---|"
+echo "| $probe_checks | $probe_stale | $(jq -r '"\(.read_errors) | \(.writes) | \(.write_errors) | \(.cycles) | \(.comments_checked // false)"' <<<"$PROBE") | $fresh |"
+if [[ "$(jq '.examples | length' <<<"$PROBE")" -gt 0 ]]; then
+  echo
+  echo "The probe's first stale answers (and why it stopped early, if it did):"
+  echo
+  jq -r '.examples[] | "- " + .' <<<"$PROBE"
+fi
+echo
+if (( fails == 0 )); then
+  echo "RESULT: PASS, all $checks done-when checks"
+else
+  echo "RESULT: FAIL, $fails of $checks done-when checks failed"
+  exit 1
+fi
