@@ -258,12 +258,13 @@ lua_for() {
   echo "$file"
 }
 
-# sum of every service's degraded-call counter (dousheng.remote.failures)
+# sum of every service's count of entries served from a last known value because their owner failed
+# (dousheng.cache.stale, common/.../cache/ReadModel)
 degraded_total() {
   local port total=0 value
   for port in "${MANAGEMENT_PORTS[@]}"; do
     value="$(curl -sf --noproxy '*' -m 5 "http://127.0.0.1:$port/actuator/prometheus" 2>/dev/null |
-      awk '/^dousheng_remote_failures_total/ {s += $2} END {printf "%d", s}')" || value=0
+      awk '/^dousheng_cache_stale_total/ {s += $2} END {printf "%d", s}')" || value=0
     total=$((total + ${value:-0}))
   done
   echo "$total"
