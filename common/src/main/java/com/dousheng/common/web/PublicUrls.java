@@ -14,6 +14,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 public class PublicUrls {
     private static final Pattern BASE_URL = Pattern.compile("https?://[A-Za-z0-9.\\-]+(:\\d{1,5})?|https?://\\[[0-9a-fA-F:.]+](:\\d{1,5})?");
 
+    private static final String BASE_URL_ATTRIBUTE = PublicUrls.class.getName() + ".baseUrl";
+
     private final String configuredBase;
 
     public PublicUrls(String configuredBase) {
@@ -39,6 +41,16 @@ public class PublicUrls {
         if (request == null) {
             return "http://localhost:8080";
         }
+        // a page of 30 videos asks ~120 times: the header is checked once per request
+        if (request.getAttribute(BASE_URL_ATTRIBUTE) instanceof String known) {
+            return known;
+        }
+        String base = baseUrlOf(request);
+        request.setAttribute(BASE_URL_ATTRIBUTE, base);
+        return base;
+    }
+
+    private static String baseUrlOf(HttpServletRequest request) {
         String forwarded = request.getHeader(AuthHeaders.FORWARDED_BASE_URL);
         if (forwarded != null && BASE_URL.matcher(forwarded).matches()) {
             return forwarded;
