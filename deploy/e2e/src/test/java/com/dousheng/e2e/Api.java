@@ -107,11 +107,16 @@ public final class Api {
     }
 
     public static URI uri(String path, Map<String, Object> query) {
+        return uri(Suite.GATEWAY, path, query);
+    }
+
+    /** The same request against another base URL, e.g. one service instance read directly. */
+    public static URI uri(String baseUrl, String path, Map<String, Object> query) {
         String q = query.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(String.valueOf(e.getValue()), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        return URI.create(Suite.GATEWAY + path + (q.isEmpty() ? "" : "?" + q));
+        return URI.create(baseUrl + path + (q.isEmpty() ? "" : "?" + q));
     }
 
     /** Every field of the contract's User object. */

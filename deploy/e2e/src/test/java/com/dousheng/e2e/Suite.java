@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -130,6 +131,73 @@ public class Suite implements BeforeAllCallback {
             try (var paths = Files.walk(media)) {
                 paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    /** The five services, in deploy/run.sh's order; their ports are 8081-8085, management ports 9081-9085. */
+    static final List<String> SERVICES = List.of("user-service", "video-service", "interaction-service",
+            "relation-service", "message-service");
+
+    /** deploy/run.sh's layout: instance {@code n} listens on the first one's ports + 100 * (n - 1). */
+    static int managementPort(String service, int n) {
+        return 9081 + SERVICES.indexOf(service) + 100 * (n - 1);
+    }
+
+    /** deploy/run.sh's pid file of instance {@code n} (from 1) of an application. */
+    static Path pidFile(String application, int n) {
+        return ROOT.resolve(".run/" + application + "-" + n + ".pid");
+    }
+
+    static long pid(String application, int n) throws IOException {
+        return Long.parseLong(Files.readString(pidFile(application, n)).trim());
+    }
+
+    /** Sends a signal by name (STOP, CONT) with kill(1): Java's ProcessHandle only terminates. */
+    static void signal(long pid, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
+        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+        }
+    }
+
+    /**
+     * Stops instance {@code n} of each application, all at once (SIGTERM: each leaves Nacos and drains first),
+     * and forgets their pid files.
+     */
+    static void stopInstances(int n, List<String> applications) throws Exception {
+        List<ProcessHandle> stopping = new ArrayList<>();
+        for (String application : applications) {
+            Path file = pidFile(application, n);
+            if (Files.exists(file)) {
+                ProcessHandle.of(pid(application, n)).ifPresent(process -> {
+                    process.destroy();
+                    stopping.add(process);
+                });
+                Files.delete(file);
+            }
+        }
+        for (ProcessHandle process : stopping) {
+            if (process.onExit().completeOnTimeout(null, 60, TimeUnit.SECONDS).get() == null) {
+                process.destroyForcibly();
+                process.onExit().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * Back to the suite as {@link #start} made it: every instance 1 running (deploy/run.sh start without
+     * DOUSHENG_INSTANCES starts whichever is missing), every second instance stopped.
+     */
+    static void oneInstanceEach() throws Exception {
+        run("start", null);
+        stopInstances(2, SERVICES);
+    }
+
+    /** Empties the e2e Redis database: every cached value is gone, MySQL keeps the truth. */
+    static void flushRedis() throws IOException, InterruptedException {
+        Process flush = new ProcessBuilder("redis-cli", "-n", "9", "FLUSHDB").inheritIO().start();
+        if (!flush.waitFor(30, TimeUnit.SECONDS) || flush.exitValue() != 0) {
+            throw new IllegalStateException("redis-cli -n 9 FLUSHDB failed");
         }
     }
 
