@@ -7,12 +7,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -250,14 +252,14 @@ public class ReadModel {
         private final boolean owned;
         private final Map<Long, V> values = new HashMap<>();
         private final List<Long> asked = new ArrayList<>();
-        private final Map<Long, String> missed = new HashMap<>();
+        private final Map<Long, String> missed = new LinkedHashMap<>();
 
         private Lookup(Space<V> space, Long scope, Collection<Long> ids, Loader<V> loader, boolean owned) {
             this.space = space;
             this.scope = scope;
             this.ids = ids == null ? List.of()
                     : new ArrayList<>(ids.stream().filter(Objects::nonNull).collect(
-                            java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+                            Collectors.toCollection(LinkedHashSet::new)));
             this.loader = loader;
             this.owned = owned;
         }
