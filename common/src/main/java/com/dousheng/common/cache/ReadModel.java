@@ -7,11 +7,13 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
@@ -112,6 +114,16 @@ public class ReadModel {
     @FunctionalInterface
     public interface Loader<V> {
         Map<Long, V> load(Long scope, List<Long> ids);
+    }
+
+    /** A loader's answer for flag entries: one per asked id, true for those in {@code yes}. */
+    public static Map<Long, Boolean> flags(Collection<Long> asked, Collection<Long> yes) {
+        Set<Long> set = yes == null ? Set.of() : new HashSet<>(yes);
+        Map<Long, Boolean> flags = new HashMap<>();
+        for (Long id : asked) {
+            flags.put(id, set.contains(id));
+        }
+        return flags;
     }
 
     public Batch batch() {

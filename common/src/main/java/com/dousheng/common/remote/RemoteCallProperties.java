@@ -1,5 +1,7 @@
 package com.dousheng.common.remote;
 
+import static com.dousheng.common.config.RequiredSettings.require;
+
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -22,10 +24,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RemoteCallProperties(Duration connectTimeout, Duration readTimeout, int maxConnectionsPerInstance,
                                    Duration validateAfterInactivity, Duration maxIdle) {
     public RemoteCallProperties {
-        connectTimeout = connectTimeout == null ? Duration.ofMillis(250) : connectTimeout;
-        readTimeout = readTimeout == null ? Duration.ofSeconds(1) : readTimeout;
-        maxConnectionsPerInstance = maxConnectionsPerInstance <= 0 ? 256 : maxConnectionsPerInstance;
-        validateAfterInactivity = validateAfterInactivity == null ? Duration.ofSeconds(2) : validateAfterInactivity;
-        maxIdle = maxIdle == null ? Duration.ofSeconds(30) : maxIdle;
+        // the defaults live in dousheng-service-defaults.yml only
+        require(connectTimeout, "dousheng.remote.connect-timeout (env DOUSHENG_REMOTE_CONNECT_TIMEOUT)");
+        require(readTimeout, "dousheng.remote.read-timeout (env DOUSHENG_REMOTE_READ_TIMEOUT)");
+        require(validateAfterInactivity, "dousheng.remote.validate-after-inactivity");
+        require(maxIdle, "dousheng.remote.max-idle");
+        if (maxConnectionsPerInstance <= 0) {
+            throw new IllegalArgumentException("dousheng.remote.max-connections-per-instance (env "
+                    + "DOUSHENG_REMOTE_POOL_SIZE) must be positive, was " + maxConnectionsPerInstance);
+        }
     }
 }

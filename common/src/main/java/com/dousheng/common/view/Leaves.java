@@ -1,6 +1,5 @@
 package com.dousheng.common.view;
 
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +17,6 @@ final class Leaves {
             for (T answer : answers) {
                 map.put(id.applyAsLong(answer), value.apply(answer));
             }
-        }
-        return map;
-    }
-
-    /** One flag per asked id: true for those the leaf listed. */
-    static Map<Long, Boolean> flags(Collection<Long> asked, List<Long> listed) {
-        java.util.Set<Long> yes = listed == null ? java.util.Set.of() : new java.util.HashSet<>(listed);
-        Map<Long, Boolean> map = new HashMap<>();
-        for (Long id : asked) {
-            map.put(id, yes.contains(id));
         }
         return map;
     }

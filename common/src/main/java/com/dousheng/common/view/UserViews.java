@@ -71,7 +71,7 @@ public class UserViews {
         ReadModel.Lookup<Boolean> follows = viewerId == null ? null
                 : batch.remote(RelationServiceClient.FOLLOWS, viewerId,
                         userIds.stream().filter(id -> !id.equals(viewerId)).toList(),
-                        (viewer, ids) -> Leaves.flags(ids, relations.followedAmong(new FollowQuery(viewer, ids))));
+                        (viewer, ids) -> ReadModel.flags(ids, relations.followedAmong(new FollowQuery(viewer, ids))));
         return id -> {
             UserProfile profile = profiles.get(id);
             if (profile == null) {

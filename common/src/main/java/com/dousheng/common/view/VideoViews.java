@@ -75,7 +75,7 @@ public class VideoViews {
                 (scope, ids) -> Leaves.byId(interactions.videoCounts(ids), VideoCounts::videoId, Function.identity()));
         ReadModel.Lookup<Boolean> likes = viewerId == null ? null
                 : batch.remote(InteractionServiceClient.LIKES, viewerId, videoIds,
-                        (viewer, ids) -> Leaves.flags(ids, interactions.likedAmong(new LikeQuery(viewer, ids))));
+                        (viewer, ids) -> ReadModel.flags(ids, interactions.likedAmong(new LikeQuery(viewer, ids))));
         UserViews.Pending authors = userViews.add(batch, viewerId, authorIds);
         batch.run();
         if (!batch.guardHeld()) {

@@ -92,7 +92,7 @@ class InstanceFailureE2ETest {
     private void runScenario(Stop stop) throws Exception {
         Fixture fixture = Fixture.create(stop.name().toLowerCase());
         Load load = new Load(fixture);
-        long degradedBefore = degradedCallsToVideoService();
+        long degradedBefore = staleValuesServed();
         load.start();
         Thread.sleep(WARM_UP.toMillis());
 
@@ -124,7 +124,7 @@ class InstanceFailureE2ETest {
         }
         load.finish();
         Counts secondAfter = Counts.of(MANAGEMENT_PORT + 100);
-        long degraded = degradedCallsToVideoService() - degradedBefore;
+        long degraded = staleValuesServed() - degradedBefore;
 
         System.out.printf("[e2e] %s of %s#1 (pid %d): deregistered from Nacos after %d ms, its pid gone after %d ms%n",
                 stop, SERVICE, first.pid(), deregisteredMs, exitedMs);
@@ -517,10 +517,10 @@ class InstanceFailureE2ETest {
      * Entries any service served from a last known value because their owner did not answer (the read model's
      * {@code dousheng.cache.stale} metric), summed over every instance that outlives the stop.
      */
-    private static long degradedCallsToVideoService() {
+    private static long staleValuesServed() {
         long total = 0;
         for (int port : new int[] {9081, 9083, 9084, 9085, MANAGEMENT_PORT + 100}) {
-            total += metricSum(port, line -> line.startsWith("dousheng_cache_stale_total"));
+            total += Metrics.sum(port, line -> line.startsWith("dousheng_cache_stale_total"));
         }
         return total;
     }
@@ -528,32 +528,12 @@ class InstanceFailureE2ETest {
     /** Requests an instance served, from its Prometheus endpoint: public ones and internal (Feign) ones. */
     record Counts(long publicRequests, long internalRequests) {
         static Counts of(int managementPort) {
-            return new Counts(
-                    metricSum(managementPort, line -> line.startsWith("http_server_requests_seconds_count")
-                            && line.contains("uri=\"/douyin/")),
-                    metricSum(managementPort, line -> line.startsWith("http_server_requests_seconds_count")
-                            && line.contains("uri=\"/internal/")));
+            return new Counts(Metrics.publicRequests(managementPort), Metrics.internalRequests(managementPort));
         }
 
         @Override
         public String toString() {
             return publicRequests + " public and " + internalRequests + " internal requests";
-        }
-    }
-
-    private static long metricSum(int managementPort, Predicate<String> line) {
-        try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(
-                    "http://127.0.0.1:" + managementPort + "/actuator/prometheus")).timeout(Duration.ofSeconds(5))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            return metrics.body().lines().filter(line)
-                    .mapToLong(l -> (long) Double.parseDouble(l.substring(l.indexOf('}') + 1).trim().split(" ")[0]))
-                    .sum();
-        } catch (IOException e) {
-            throw new AssertionError("no metrics on management port " + managementPort, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
         }
     }
 }

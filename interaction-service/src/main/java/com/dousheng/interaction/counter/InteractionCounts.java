@@ -66,14 +66,7 @@ public class InteractionCounts {
     /** Those of {@code videoIds} that {@code viewerId} likes. */
     public List<Long> likedAmong(long viewerId, List<Long> videoIds) {
         Map<Long, Boolean> liked = readModel.readThrough(InteractionServiceClient.LIKES, viewerId, videoIds,
-                (viewer, ids) -> {
-                    List<Long> yes = favorites.likedAmong(viewer, ids);
-                    Map<Long, Boolean> loaded = new HashMap<>();
-                    for (Long id : ids) {
-                        loaded.put(id, yes.contains(id));
-                    }
-                    return loaded;
-                });
+                (viewer, ids) -> ReadModel.flags(ids, favorites.likedAmong(viewer, ids)));
         return videoIds.stream().distinct().filter(id -> Boolean.TRUE.equals(liked.get(id))).toList();
     }
 

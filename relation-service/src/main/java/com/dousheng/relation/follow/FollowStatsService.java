@@ -45,14 +45,7 @@ public class FollowStatsService {
     public List<Long> followedAmong(long viewerId, List<Long> userIds) {
         List<Long> others = userIds.stream().filter(id -> id != null && id != viewerId).distinct().toList();
         Map<Long, Boolean> followed = readModel.readThrough(RelationServiceClient.FOLLOWS, viewerId, others,
-                (viewer, ids) -> {
-                    List<Long> yes = follows.followedAmong(viewer, ids);
-                    Map<Long, Boolean> loaded = new HashMap<>();
-                    for (Long id : ids) {
-                        loaded.put(id, yes.contains(id));
-                    }
-                    return loaded;
-                });
+                (viewer, ids) -> ReadModel.flags(ids, follows.followedAmong(viewer, ids)));
         return others.stream().filter(id -> Boolean.TRUE.equals(followed.get(id))).toList();
     }
 
