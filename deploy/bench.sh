@@ -10,11 +10,11 @@
 #    flags and all its filters, in front of an endpoint that answers a constant (deploy/bench-constant), and that
 #    endpoint directly (and a bare gateway, when given, alternating with it). Every figure is also printed as a
 #    ratio of that ceiling.
-# 3. Warms every JVM of the suite with a minute of load on all the measured endpoints, then measures the reads at
-#    64 connections, a like/unlike write, one mixed run (feeds paged with latest_time while other users like and
-#    comment), and the reads at 256 connections last; each repeated to show its spread. Every answer that is not
-#    HTTP 200 with status_code 0 counts as failed (a wrk Lua hook), as do wrk's socket errors and timeouts, and
-#    the degraded-call metric of every service is read before and after each measurement.
+# 3. Warms every JVM of the suite with five minutes of load on all the measured endpoints, then measures the
+#    reads at 64 connections, a like/unlike write, one mixed run (feeds paged with latest_time while other users
+#    like and comment), and the reads at 256 connections last; each repeated to show its spread. Every answer
+#    that is not HTTP 200 with status_code 0 counts as failed (a wrk Lua hook), as do wrk's socket errors and
+#    timeouts, and the degraded-call metric of every service is read before and after each measurement.
 # 4. During the mixed run, a freshness probe (deploy/bench-probe.py) with its own two users and video likes,
 #    follows and comments, and after each write has returned reads every view of what it changed: a read that shows
 #    an older state is a stale answer.
@@ -26,7 +26,9 @@
 # Environment (all optional):
 #   DOUSHENG_GATEWAY_URL   the suite's gateway (http://127.0.0.1:8080)
 #   BENCH_SECONDS          length of one measurement (10); BENCH_REPEAT how many of each (3)
-#   BENCH_WARMUP           seconds of warm-up load before anything counts (60), also for the ceiling's gateway
+#   BENCH_WARMUP           seconds of warm-up load on the ceiling's gateway before it counts (60)
+#   BENCH_SUITE_WARMUP     seconds of warm-up load on the suite before anything counts (300), in rounds of
+#                          BENCH_WARMUP_ROUND seconds (30) whose rates are logged
 #   BENCH_CONNECTIONS      connection counts for the reads ("64 256")
 #   BENCH_MANAGEMENT_PORTS the services' management ports, for the degraded-call metric ("9081 9082 9083 9084 9085")
 #   BENCH_CEILING_PORT     port of the ceiling's gateway (18080; its management port is +1000); BENCH_CONSTANT_PORT (18090)
@@ -43,6 +45,8 @@ GATEWAY="${GATEWAY%/}"
 RUN_SECONDS="${BENCH_SECONDS:-10}"
 REPEAT="${BENCH_REPEAT:-3}"
 WARMUP="${BENCH_WARMUP:-60}"
+SUITE_WARMUP="${BENCH_SUITE_WARMUP:-300}"
+WARMUP_ROUND="${BENCH_WARMUP_ROUND:-30}"
 CONNECTIONS=(${BENCH_CONNECTIONS:-64 256})
 MANAGEMENT_PORTS=(${BENCH_MANAGEMENT_PORTS:-9081 9082 9083 9084 9085})
 CEILING_PORT="${BENCH_CEILING_PORT:-18080}"
@@ -456,8 +460,16 @@ measure "constant endpoint directly" 64 "http://127.0.0.1:$CONSTANT_PORT/douyin/
 stop_ceiling
 MANAGEMENT_PORTS=("${SUITE_MANAGEMENT_PORTS[@]}")
 
-log "warming up the suite: ${WARMUP}s of load on every read"
-wrk -t2 -c64 -d"${WARMUP}s" -s "$WARMUP_LUA" "$GATEWAY" >/dev/null
+# Six JVMs share two cores while C2 compiles every read's path: the rotation over all reads still gained for about
+# five minutes (84 req/s in its first 20 s, 1,300 after three minutes, 1,650-2,180 from the fifth on), so the suite
+# gets that much load before anything counts; each round's rate is logged, to show where it levelled off
+log "warming up the suite: ${SUITE_WARMUP}s of load on every read, in rounds of ${WARMUP_ROUND}s"
+warmed=0
+while (( warmed < SUITE_WARMUP )); do
+  rate="$(wrk -t2 -c64 -d"${WARMUP_ROUND}s" -s "$WARMUP_LUA" "$GATEWAY" | awk '/^Requests\/sec/ {printf "%d", $2}')"
+  warmed=$((warmed + WARMUP_ROUND))
+  log "warm-up: ${rate:-no answer} req/s in the round ending at ${warmed}s"
+done
 
 # 64 connections, then the writes and the mixed run, and the 256-connection reads last: a suite that cannot take
 # them would otherwise spoil every figure after them
@@ -509,7 +521,8 @@ MEMORY="$WORK/memory.md"
 CEILING="$(awk -F'\t' '$1 ~ /^ceiling/ {print $3}' "$RESULTS" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
 BARE="$(awk -F'\t' '$1 ~ /^bare/ {print $3}' "$RESULTS" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}')"
 echo
-echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $REPEAT runs of ${RUN_SECONDS}s each after ${WARMUP}s of warm-up" \
+echo "$(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ), $REPEAT runs of ${RUN_SECONDS}s each after" \
+  "${SUITE_WARMUP}s of warm-up (the ceiling's gateway: ${WARMUP}s)" \
   "(wrk -t2 --timeout 5s); requests/s is the median run (min-max), latencies are the median run's;" \
   "ceiling = the project's gateway in front of a constant endpoint, $CEILING requests/s"
 echo

@@ -57,6 +57,10 @@ READY_URL="$BASE_URL/v1/ns/instance/list?serviceName=probe"
 # shellcheck source=deploy/secrets.sh
 source "$DEPLOY_DIR/secrets.sh"
 DEFAULT_JAVA_OPTS="-Xms64m -Xmx256m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:+UseSerialGC -Xss512k -XX:TieredStopAtLevel=1 -Djava.awt.headless=true -Dfile.encoding=UTF-8"
+# as run.sh does for the suite: freed native memory back to the system every 10 s, where the JVM can
+if "$JAVA_BIN" -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000 -version >/dev/null 2>&1; then
+  DEFAULT_JAVA_OPTS="$DEFAULT_JAVA_OPTS -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=10000"
+fi
 
 log() { echo "[nacos] $*" >&2; }
 

@@ -179,6 +179,37 @@ class FavoriteApiTest extends InteractionTestBase {
     }
 
     @Test
+    void theFavoriteListKeptInRedisFollowsEveryLikeAndUnlikeAtOnce() throws Exception {
+        video(240, 24);
+        video(241, 24);
+        video(242, 24);
+        expectOk(favorite(1, 240, 1));
+        expectOk(favorite(1, 241, 1));
+        assertThat(favoriteListIds(1)).containsExactly(241L, 240L);
+        assertThat(redis.opsForValue().get("interaction:liked-videos:1")).isEqualTo("=241,240");
+
+        expectOk(favorite(1, 242, 1));
+        assertThat(favoriteListIds(1)).containsExactly(242L, 241L, 240L);
+        expectOk(favorite(1, 241, 2));
+        assertThat(favoriteListIds(1)).containsExactly(242L, 240L);
+        // another user's like leaves user 1's list as it is, and shows in their own
+        expectOk(favorite(2, 241, 1));
+        assertThat(favoriteListIds(1)).containsExactly(242L, 240L);
+        assertThat(favoriteListIds(2)).containsExactly(241L);
+        // the table is the truth: a Redis that lost the entry reads it again from there
+        flushRedis();
+        assertThat(favoriteListIds(1)).containsExactly(242L, 240L);
+    }
+
+    private List<Long> favoriteListIds(long userId) throws Exception {
+        String body = mvc.perform(get("/douyin/favorite/list/").param("user_id", String.valueOf(userId)))
+                .andExpect(jsonPath("$.status_code").value(0))
+                .andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.<List<Number>>read(body, "$.video_list[*].id").stream()
+                .map(Number::longValue).toList();
+    }
+
+    @Test
     void aUserWithoutLikesHasAnEmptyListAndNoLeafIsAsked() throws Exception {
         mvc.perform(get("/douyin/favorite/list/").param("user_id", "77"))
                 .andExpect(jsonPath("$.status_code").value(0))

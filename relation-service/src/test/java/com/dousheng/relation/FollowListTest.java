@@ -94,6 +94,34 @@ class FollowListTest extends RelationServiceTestBase {
     }
 
     @Test
+    void theListsKeptInRedisFollowEveryFollowAndUnfollowOfBothUsersAtOnce() throws Exception {
+        follow(OWNER, 2);
+        follow(3, OWNER);
+        // every list of both users read once, so that each is kept in Redis
+        assertThat(ids(list("follow", null, OWNER))).containsExactly(2L);
+        assertThat(ids(list("follower", null, OWNER))).containsExactly(3L);
+        assertThat(ids(list("friend", OWNER, OWNER))).isEmpty();
+        assertThat(ids(list("follow", null, 2))).isEmpty();
+        assertThat(ids(list("follower", null, 2))).containsExactly(OWNER);
+        assertThat(ids(list("friend", 2L, 2))).isEmpty();
+        assertThat(redis.opsForValue().get("relation:followers:2")).isEqualTo("=" + OWNER);
+
+        follow(2, OWNER);
+        assertThat(ids(list("follow", null, 2))).containsExactly(OWNER);
+        assertThat(ids(list("follower", null, OWNER))).containsExactly(2L, 3L);
+        assertThat(ids(list("friend", OWNER, OWNER))).containsExactly(2L);
+        assertThat(ids(list("friend", 2L, 2))).containsExactly(OWNER);
+
+        unfollow(OWNER, 2);
+        assertThat(ids(list("follow", null, OWNER))).isEmpty();
+        assertThat(ids(list("follower", null, 2))).isEmpty();
+        assertThat(ids(list("friend", OWNER, OWNER))).isEmpty();
+        assertThat(ids(list("friend", 2L, 2))).isEmpty();
+        // unchanged by either write
+        assertThat(ids(list("follow", null, 3))).containsExactly(OWNER);
+    }
+
+    @Test
     void aFriendWithoutMessagesGetsAnEmptyMessageAndTypeZero() throws Exception {
         follow(OWNER, 2);
         follow(2, OWNER);
@@ -131,11 +159,11 @@ class FollowListTest extends RelationServiceTestBase {
         verify(videos, times(1)).workCounts(any());
         verifyNoMoreInteractions(users, interactions, videos);
 
-        // warm: the list query only; profiles from memory, relation entries from Redis
+        // warm: no query at all; the list's members and relation entries from Redis, profiles from memory
         clearInvocations(users, interactions, videos);
         sql.reset();
         assertThat(list("follow", 5L, OWNER)).isEqualTo(follows);
-        assertThat(sql.count()).isEqualTo(1);
+        assertThat(sql.count()).isZero();
         verify(users, never()).profiles(any());
 
         clearInvocations(users, interactions, videos);

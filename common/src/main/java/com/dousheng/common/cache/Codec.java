@@ -71,6 +71,12 @@ public interface Codec<V> {
         };
     }
 
+    /** A list of ids in order, comma separated: a list's members, e.g. a user's followers. */
+    static Codec<java.util.List<Long>> ids() {
+        return numbers(ids -> ids.stream().mapToLong(Long::longValue).toArray(),
+                numbers -> java.util.Arrays.stream(numbers).boxed().toList());
+    }
+
     static Codec<Boolean> flag() {
         return new Codec<>() {
             @Override

@@ -7,7 +7,9 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -16,8 +18,16 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
         afterName = "com.dousheng.common.auth.JwtAutoConfiguration",
         beforeName = "org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration")
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-@EnableConfigurationProperties(PublicUrlProperties.class)
+@EnableConfigurationProperties({PublicUrlProperties.class, ServiceWebProperties.class})
 public class ServiceWebAutoConfiguration {
+
+    @Bean
+    public FilterRegistrationBean<ResponseBufferFilter> responseBufferFilter(ServiceWebProperties properties) {
+        FilterRegistrationBean<ResponseBufferFilter> registration = new FilterRegistrationBean<>(
+                new ResponseBufferFilter(Math.toIntExact(properties.responseBuffer().toBytes())));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
 
     @Bean
     public GlobalExceptionHandler globalExceptionHandler() {

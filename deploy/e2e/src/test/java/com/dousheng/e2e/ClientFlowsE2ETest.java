@@ -173,6 +173,12 @@ class ClientFlowsE2ETest {
             assertThat(pages).as("pages before the end of the feed").isLessThan(10);
         }
         assertThat(pages).as("pages").isGreaterThanOrEqualTo(2);
+        // a full page (about 18 KB) goes out whole, not chunked in 8 KB pieces the gateway relays one by one
+        java.net.http.HttpResponse<String> whole = Api.exchange(java.net.http.HttpRequest.newBuilder(
+                Api.uri("/douyin/feed/", Map.of())).GET().build());
+        assertThat(whole.headers().firstValueAsLong("content-length"))
+                .as("Content-Length of the first feed page").hasValue(
+                        (long) whole.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
         assertThat(new HashSet<>(seen)).as("no video twice across pages").hasSameSizeAs(seen);
         assertThat(seen.stream().filter(mine::contains).toList()).as("every upload once, newest first")
                 .isEqualTo(mine);

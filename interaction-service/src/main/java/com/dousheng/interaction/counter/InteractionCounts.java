@@ -3,7 +3,9 @@ package com.dousheng.interaction.counter;
 import com.dousheng.common.api.interaction.InteractionServiceClient;
 import com.dousheng.common.api.interaction.UserInteractionStats;
 import com.dousheng.common.api.interaction.VideoCounts;
+import com.dousheng.common.cache.Codec;
 import com.dousheng.common.cache.ReadModel;
+import com.dousheng.common.cache.Space;
 import com.dousheng.interaction.favorite.FavoriteMapper;
 import java.util.HashMap;
 import java.util.List;
@@ -12,10 +14,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * interaction-service's entries of the read model: counts are {@code COUNT(*)}s of the truth tables, flags are
- * rows of {@code favorite}; one Redis round trip, and for what Redis lacks one grouped query per table column.
+ * rows of {@code favorite}, as are each user's liked videos; one Redis round trip, and for what Redis lacks one
+ * grouped query per table column.
  */
 @Component
 public class InteractionCounts {
+    /** A user's liked videos, newest like first, up to the favorite list's limit; private to interaction-service. */
+    static final Space<List<Long>> LIKED_VIDEOS = Space.mutable(InteractionServiceClient.SERVICE,
+            "interaction:liked-videos", Codec.ids());
+
     private final ReadModel readModel;
     private final TruthCountMapper truth;
     private final FavoriteMapper favorites;
@@ -70,6 +77,13 @@ public class InteractionCounts {
         return videoIds.stream().distinct().filter(id -> Boolean.TRUE.equals(liked.get(id))).toList();
     }
 
+    /** The videos {@code userId} liked, newest like first, at most {@code limit}. */
+    public List<Long> likedVideoIds(long userId, int limit) {
+        return readModel.readThrough(LIKED_VIDEOS, null, List.of(userId),
+                (scope, missing) -> Map.of(userId, favorites.likedVideoIds(userId, limit)))
+                .getOrDefault(userId, List.of());
+    }
+
     /** After a like or unlike has committed (changed or not: a retried action repairs a lost invalidation). */
     public void likeChanged(long userId, long videoId, long authorId) {
         readModel.invalidation()
@@ -77,6 +91,7 @@ public class InteractionCounts {
                 .add(InteractionServiceClient.USER_COUNTS, userId)
                 .add(InteractionServiceClient.USER_COUNTS, authorId)
                 .add(InteractionServiceClient.LIKES, userId, videoId)
+                .add(LIKED_VIDEOS, userId)
                 .run();
     }
 

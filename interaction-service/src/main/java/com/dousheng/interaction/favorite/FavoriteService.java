@@ -56,7 +56,7 @@ public class FavoriteService {
      * {@code viewerId} sees them.
      */
     public List<VideoDTO> likedVideos(long userId, Long viewerId) {
-        List<Long> ids = favorites.likedVideoIds(userId, listLimit);
+        List<Long> ids = counts.likedVideoIds(userId, listLimit);
         return ids.isEmpty() ? List.of() : videos.videosAsSeenBy(viewerId, ids);
     }
 

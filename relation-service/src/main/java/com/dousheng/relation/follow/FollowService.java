@@ -59,17 +59,17 @@ public class FollowService {
 
     /** Users {@code userId} follows, newest first, as {@code viewerId} sees them. */
     public List<UserDTO> followList(Long viewerId, long userId) {
-        return usersAsSeenBy(viewerId, follows.followeeIds(userId, listLimit));
+        return usersAsSeenBy(viewerId, stats.followeeIds(userId, listLimit));
     }
 
     /** Users following {@code userId}, newest first, as {@code viewerId} sees them. */
     public List<UserDTO> followerList(Long viewerId, long userId) {
-        return usersAsSeenBy(viewerId, follows.followerIds(userId, listLimit));
+        return usersAsSeenBy(viewerId, stats.followerIds(userId, listLimit));
     }
 
     /** Mutual follows of {@code userId}, each with the latest message between the viewer and that friend. */
     public List<FriendUser> friendList(long viewerId, long userId) {
-        List<UserDTO> friends = usersAsSeenBy(viewerId, follows.friendIds(userId, listLimit));
+        List<UserDTO> friends = usersAsSeenBy(viewerId, stats.friendIds(userId, listLimit));
         if (friends.isEmpty()) {
             return List.of();
         }

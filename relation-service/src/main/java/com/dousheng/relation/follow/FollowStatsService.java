@@ -2,18 +2,29 @@ package com.dousheng.relation.follow;
 
 import com.dousheng.common.api.relation.RelationCounts;
 import com.dousheng.common.api.relation.RelationServiceClient;
+import com.dousheng.common.cache.Codec;
 import com.dousheng.common.cache.ReadModel;
+import com.dousheng.common.cache.Space;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
- * relation-service's entries of the read model over the {@code follow} table: counts and "does v follow u" flags,
- * one Redis round trip, and for what Redis lacks one grouped query per column.
+ * relation-service's entries of the read model over the {@code follow} table: counts, "does v follow u" flags and
+ * the members of each user's lists; one Redis round trip, and for what Redis lacks one query per column or list.
  */
 @Service
 public class FollowStatsService {
+    /** The members of each user's three lists, newest first, up to the lists' limit; private to relation-service. */
+    static final Space<List<Long>> FOLLOWEES = Space.mutable(RelationServiceClient.SERVICE, "relation:followees",
+            Codec.ids());
+    static final Space<List<Long>> FOLLOWERS = Space.mutable(RelationServiceClient.SERVICE, "relation:followers",
+            Codec.ids());
+    static final Space<List<Long>> FRIENDS = Space.mutable(RelationServiceClient.SERVICE, "relation:friends",
+            Codec.ids());
+
     private final FollowMapper follows;
     private final ReadModel readModel;
 
@@ -49,12 +60,36 @@ public class FollowStatsService {
         return others.stream().filter(id -> Boolean.TRUE.equals(followed.get(id))).toList();
     }
 
+    /** Users {@code userId} follows, newest first, at most {@code limit}. */
+    public List<Long> followeeIds(long userId, int limit) {
+        return members(FOLLOWEES, userId, () -> follows.followeeIds(userId, limit));
+    }
+
+    /** Users following {@code userId}, newest first, at most {@code limit}. */
+    public List<Long> followerIds(long userId, int limit) {
+        return members(FOLLOWERS, userId, () -> follows.followerIds(userId, limit));
+    }
+
+    /** Users {@code userId} follows who follow them back, at most {@code limit}. */
+    public List<Long> friendIds(long userId, int limit) {
+        return members(FRIENDS, userId, () -> follows.friendIds(userId, limit));
+    }
+
+    private List<Long> members(Space<List<Long>> space, long userId, Supplier<List<Long>> truth) {
+        return readModel.readThrough(space, null, List.of(userId), (scope, missing) -> Map.of(userId, truth.get()))
+                .getOrDefault(userId, List.of());
+    }
+
     /** After a follow or unfollow has committed (changed or not: a retried action repairs a lost invalidation). */
     public void followChanged(long followerId, long followeeId) {
         readModel.invalidation()
                 .add(RelationServiceClient.COUNTS, followerId)
                 .add(RelationServiceClient.COUNTS, followeeId)
                 .add(RelationServiceClient.FOLLOWS, followerId, followeeId)
+                .add(FOLLOWEES, followerId)
+                .add(FOLLOWERS, followeeId)
+                .add(FRIENDS, followerId)
+                .add(FRIENDS, followeeId)
                 .run();
     }
 

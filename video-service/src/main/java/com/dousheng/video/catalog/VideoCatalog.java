@@ -10,7 +10,6 @@ import com.dousheng.video.VideoProperties;
 import com.dousheng.video.media.DefaultImages;
 import com.dousheng.video.storage.Storage;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +24,7 @@ import org.springframework.stereotype.Service;
 public class VideoCatalog {
     /** An author's newest videos, newest first; private to video-service. */
     static final Space<List<Long>> BY_AUTHOR = Space.mutable(VideoServiceClient.SERVICE, "video:by-author",
-            Codec.numbers(ids -> ids.stream().mapToLong(Long::longValue).toArray(),
-                    numbers -> Arrays.stream(numbers).boxed().toList()));
+            Codec.ids());
 
     private final VideoMapper mapper;
     private final ReadModel readModel;
