@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -269,9 +268,16 @@ public class ReadModel {
         private Lookup(Space<V> space, Long scope, Collection<Long> ids, Loader<V> loader, boolean owned) {
             this.space = space;
             this.scope = scope;
-            this.ids = ids == null ? List.of()
-                    : new ArrayList<>(ids.stream().filter(Objects::nonNull).collect(
-                            Collectors.toCollection(LinkedHashSet::new)));
+            // a loop, not a stream: this runs for every space of every list (2.8% of a favorite list's time)
+            Set<Long> distinct = new LinkedHashSet<>();
+            if (ids != null) {
+                for (Long id : ids) {
+                    if (id != null) {
+                        distinct.add(id);
+                    }
+                }
+            }
+            this.ids = new ArrayList<>(distinct);
             this.loader = loader;
             this.owned = owned;
         }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -81,6 +82,12 @@ public final class FailureTranslator {
         if (e instanceof DataIntegrityViolationException d) {
             log.warn("constraint violated on {}: {}", uri, d.getMostSpecificCause().getMessage());
             return new Failure(ErrorCode.INVALID_PARAMETER, "the request conflicts with existing data");
+        }
+        if (e instanceof TransientDataAccessException t) {
+            // a deadlock or lock wait lost: the statement was rolled back, so the same request can simply be sent again
+            log.warn("database conflict on {}: {}", uri, t.getMostSpecificCause().getMessage());
+            return new Failure(ErrorCode.SERVICE_UNAVAILABLE,
+                    "the same change is being made at this moment; please retry");
         }
         if (RemoteCallFailures.isRemoteFailure(e)) {
             log.warn("downstream call failed on {}: {}", uri, RemoteCallFailures.describe(e));
