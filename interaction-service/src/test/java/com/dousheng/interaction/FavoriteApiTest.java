@@ -14,6 +14,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.dousheng.common.api.interaction.InteractionServiceClient;
 import com.dousheng.common.api.interaction.UserInteractionStats;
 import com.dousheng.common.api.interaction.VideoCounts;
 import com.dousheng.common.api.relation.FollowQuery;
@@ -199,6 +200,33 @@ class FavoriteApiTest extends InteractionTestBase {
         // the table is the truth: a Redis that lost the entry reads it again from there
         flushRedis();
         assertThat(favoriteListIds(1)).containsExactly(242L, 240L);
+    }
+
+    @Test
+    void theOwnersOwnListShowsEveryVideoLikedWithoutReadingTheirFlags() throws Exception {
+        video(250, 25);
+        video(251, 25);
+        expectOk(favorite(1, 250, 1));
+        expectOk(favorite(1, 251, 1));
+        String ownFlag = InteractionServiceClient.LIKES.prefix() + ":1:250";
+        String before = redis.opsForValue().get(ownFlag);
+
+        assertThat(favoriteFlags(1L, 1)).containsExactly(true, true);
+        assertThat(redis.opsForValue().get(ownFlag)).as("the owner's flag, not read").isEqualTo(before);
+        // anyone else sees their own flags, read as always
+        assertThat(favoriteFlags(2L, 1)).containsExactly(false, false);
+        assertThat(redis.opsForValue().get(InteractionServiceClient.LIKES.prefix() + ":2:250")).isEqualTo("=0");
+        expectOk(favorite(2, 251, 1));
+        assertThat(favoriteFlags(2L, 1)).containsExactly(true, false);
+        assertThat(favoriteFlags(null, 1)).containsExactly(false, false);
+    }
+
+    private List<Boolean> favoriteFlags(Long viewer, long userId) throws Exception {
+        var request = get("/douyin/favorite/list/").param("user_id", String.valueOf(userId));
+        String body = mvc.perform(viewer == null ? request : as(viewer, request))
+                .andExpect(jsonPath("$.status_code").value(0))
+                .andReturn().getResponse().getContentAsString();
+        return com.jayway.jsonpath.JsonPath.read(body, "$.video_list[*].is_favorite");
     }
 
     private List<Long> favoriteListIds(long userId) throws Exception {

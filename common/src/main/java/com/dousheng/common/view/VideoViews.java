@@ -50,9 +50,12 @@ public class VideoViews {
         return rows;
     }
 
-    /** The videos with these ids that exist, in request order, as {@code viewerId} sees them. */
-    public List<VideoDTO> videosAsSeenBy(Long viewerId, List<Long> videoIds) {
-        return compose(viewerId, rows(videoIds));
+    /**
+     * The videos of {@code ownerId}'s favorite list, as {@code viewerId} sees them. In the owner's own list every
+     * video is one they like, by what the list is: no flag of theirs is read (30 entries of a page's 180).
+     */
+    public List<VideoDTO> likedVideosAsSeenBy(Long viewerId, long ownerId, List<Long> videoIds) {
+        return compose(viewerId, rows(videoIds), null, null, viewerId != null && viewerId == ownerId);
     }
 
     /** The given rows as {@code viewerId} (null: anonymous) sees them; a video whose author is gone is left out. */
@@ -65,6 +68,11 @@ public class VideoViews {
      * {@code guardExpected}: null when it no longer does (the caller's copy of the rows' order is stale).
      */
     public List<VideoDTO> compose(Long viewerId, List<VideoRow> rows, String guardKey, String guardExpected) {
+        return compose(viewerId, rows, guardKey, guardExpected, false);
+    }
+
+    private List<VideoDTO> compose(Long viewerId, List<VideoRow> rows, String guardKey, String guardExpected,
+                                   boolean allLikedByViewer) {
         List<Long> videoIds = rows.stream().map(VideoRow::id).toList();
         Collection<Long> authorIds = rows.stream().map(VideoRow::authorId).distinct().toList();
         ReadModel.Batch batch = readModel.batch();
@@ -73,7 +81,7 @@ public class VideoViews {
         }
         var counts = batch.remote(InteractionServiceClient.VIDEO_COUNTS, null, videoIds,
                 (scope, ids) -> Leaves.byId(interactions.videoCounts(ids), VideoCounts::videoId, Function.identity()));
-        ReadModel.Lookup<Boolean> likes = viewerId == null ? null
+        ReadModel.Lookup<Boolean> likes = viewerId == null || allLikedByViewer ? null
                 : batch.remote(InteractionServiceClient.LIKES, viewerId, videoIds,
                         (viewer, ids) -> ReadModel.flags(ids, interactions.likedAmong(new LikeQuery(viewer, ids))));
         UserViews.Pending authors = userViews.add(batch, viewerId, authorIds);
@@ -95,7 +103,7 @@ public class VideoViews {
             if (c == null) {
                 throw new IllegalStateException("no counts for video " + row.id());
             }
-            boolean liked = likes != null && Boolean.TRUE.equals(likes.get(row.id()));
+            boolean liked = allLikedByViewer || likes != null && Boolean.TRUE.equals(likes.get(row.id()));
             result.add(new VideoDTO(row.id(), author, publicUrls.absolute(row.playUrl()),
                     publicUrls.absolute(row.coverUrl()), c.favoriteCount(), c.commentCount(), liked, row.title()));
         }

@@ -5,14 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.SQLTransactionRollbackException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DeadlockLoserDataAccessException;
+import org.springframework.dao.PessimisticLockingFailureException;
 
 class FailureTranslatorTest {
 
     @Test
     void aLostDeadlockOrLockWaitAsksForARetryInsteadOfAnInternalError() {
         for (RuntimeException conflict : new RuntimeException[] {
-                new DeadlockLoserDataAccessException("Deadlock found when trying to get lock",
+                new PessimisticLockingFailureException("Deadlock found when trying to get lock",
                         new SQLTransactionRollbackException("Deadlock found when trying to get lock")),
                 new CannotAcquireLockException("Lock wait timeout exceeded")}) {
             Failure failure = FailureTranslator.translate(conflict, "POST", "/douyin/favorite/action/");

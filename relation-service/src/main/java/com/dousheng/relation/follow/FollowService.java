@@ -4,6 +4,7 @@ import com.dousheng.common.api.message.LatestMessage;
 import com.dousheng.common.api.message.LatestMessageQuery;
 import com.dousheng.common.api.message.MessageServiceClient;
 import com.dousheng.common.api.user.UserDTO;
+import com.dousheng.common.data.LockConflicts;
 import com.dousheng.common.view.UserViews;
 import com.dousheng.relation.RelationProperties;
 import com.dousheng.common.api.user.UserChecks;
@@ -49,9 +50,9 @@ public class FollowService {
         }
         UserChecks.requireExists(users, toUserId, "user " + toUserId + " does not exist");
         if (actionType == FOLLOW) {
-            follows.insertIfAbsent(viewerId, toUserId);
+            LockConflicts.retried(() -> follows.insertIfAbsent(viewerId, toUserId));
         } else {
-            follows.delete(viewerId, toUserId);
+            LockConflicts.retried(() -> follows.delete(viewerId, toUserId));
         }
         // the statement has committed (no surrounding transaction)
         stats.followChanged(viewerId, toUserId);
