@@ -1,5 +1,7 @@
 package com.dousheng.common.cache;
 
+import java.util.Arrays;
+import java.util.List;
 import tools.jackson.databind.json.JsonMapper;
 
 /** How a space's values are written into, and read back from, a Redis string. */
@@ -84,9 +86,9 @@ public interface Codec<V> {
     }
 
     /** A list of ids in order, comma separated: a list's members, e.g. a user's followers. */
-    static Codec<java.util.List<Long>> ids() {
+    static Codec<List<Long>> ids() {
         return numbers(ids -> ids.stream().mapToLong(Long::longValue).toArray(),
-                numbers -> java.util.Arrays.stream(numbers).boxed().toList());
+                numbers -> Arrays.stream(numbers).boxed().toList());
     }
 
     static Codec<Boolean> flag() {

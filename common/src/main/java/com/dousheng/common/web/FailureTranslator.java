@@ -84,10 +84,10 @@ public final class FailureTranslator {
             return new Failure(ErrorCode.INVALID_PARAMETER, "the request conflicts with existing data");
         }
         if (e instanceof TransientDataAccessException t) {
-            // a deadlock or lock wait lost: the statement was rolled back, so the same request can simply be sent again
+            // a lost deadlock or lock wait: the statement was rolled back, so sending the request again is safe
             log.warn("database conflict on {}: {}", uri, t.getMostSpecificCause().getMessage());
             return new Failure(ErrorCode.SERVICE_UNAVAILABLE,
-                    "the same change is being made at this moment; please retry");
+                    "a conflicting change was being made at the same moment; please retry");
         }
         if (RemoteCallFailures.isRemoteFailure(e)) {
             log.warn("downstream call failed on {}: {}", uri, RemoteCallFailures.describe(e));
