@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -135,6 +136,12 @@ public class ReadModel {
         Lookup<V> lookup = batch.owned(space, scope, ids, truth);
         batch.run();
         return lookup.values();
+    }
+
+    /** The owner's read of one list entry (a list's members, in order): Redis first, {@code truth} on a miss. */
+    public List<Long> readList(Space<List<Long>> space, long id, Supplier<List<Long>> truth) {
+        return readThrough(space, null, List.of(id), (scope, missing) -> Map.of(id, truth.get()))
+                .getOrDefault(id, List.of());
     }
 
     /** A read of another service's entries on their own: Redis first, that service's leaf for the rest. */

@@ -79,9 +79,7 @@ public class InteractionCounts {
 
     /** The videos {@code userId} liked, newest like first, at most {@code limit}. */
     public List<Long> likedVideoIds(long userId, int limit) {
-        return readModel.readThrough(LIKED_VIDEOS, null, List.of(userId),
-                (scope, missing) -> Map.of(userId, favorites.likedVideoIds(userId, limit)))
-                .getOrDefault(userId, List.of());
+        return readModel.readList(LIKED_VIDEOS, userId, () -> favorites.likedVideoIds(userId, limit));
     }
 
     /** After a like or unlike has committed (changed or not: a retried action repairs a lost invalidation). */

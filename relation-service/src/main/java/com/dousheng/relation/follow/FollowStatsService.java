@@ -8,7 +8,6 @@ import com.dousheng.common.cache.Space;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
 
 /**
@@ -62,22 +61,17 @@ public class FollowStatsService {
 
     /** Users {@code userId} follows, newest first, at most {@code limit}. */
     public List<Long> followeeIds(long userId, int limit) {
-        return members(FOLLOWEES, userId, () -> follows.followeeIds(userId, limit));
+        return readModel.readList(FOLLOWEES, userId, () -> follows.followeeIds(userId, limit));
     }
 
     /** Users following {@code userId}, newest first, at most {@code limit}. */
     public List<Long> followerIds(long userId, int limit) {
-        return members(FOLLOWERS, userId, () -> follows.followerIds(userId, limit));
+        return readModel.readList(FOLLOWERS, userId, () -> follows.followerIds(userId, limit));
     }
 
     /** Users {@code userId} follows who follow them back, at most {@code limit}. */
     public List<Long> friendIds(long userId, int limit) {
-        return members(FRIENDS, userId, () -> follows.friendIds(userId, limit));
-    }
-
-    private List<Long> members(Space<List<Long>> space, long userId, Supplier<List<Long>> truth) {
-        return readModel.readThrough(space, null, List.of(userId), (scope, missing) -> Map.of(userId, truth.get()))
-                .getOrDefault(userId, List.of());
+        return readModel.readList(FRIENDS, userId, () -> follows.friendIds(userId, limit));
     }
 
     /** After a follow or unfollow has committed (changed or not: a retried action repairs a lost invalidation). */

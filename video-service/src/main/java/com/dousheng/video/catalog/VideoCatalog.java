@@ -60,9 +60,7 @@ public class VideoCatalog {
 
     /** An author's newest videos, up to the publish list's limit. */
     public List<VideoRow> byAuthor(long authorId) {
-        Map<Long, List<Long>> ids = readModel.readThrough(BY_AUTHOR, null, List.of(authorId),
-                (scope, missing) -> Map.of(authorId, mapper.idsByAuthor(authorId, publishListLimit)));
-        return rows(ids.getOrDefault(authorId, List.of()));
+        return rows(readModel.readList(BY_AUTHOR, authorId, () -> mapper.idsByAuthor(authorId, publishListLimit)));
     }
 
     /** Published video count for each of {@code userIds}, in request order, 0 included. */
