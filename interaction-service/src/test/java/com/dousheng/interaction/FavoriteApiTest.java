@@ -223,19 +223,20 @@ class FavoriteApiTest extends InteractionTestBase {
     }
 
     private List<Boolean> favoriteFlags(Long viewer, long userId) throws Exception {
-        var request = get("/douyin/favorite/list/").param("user_id", String.valueOf(userId));
-        String body = mvc.perform(viewer == null ? request : as(viewer, request))
-                .andExpect(jsonPath("$.status_code").value(0))
-                .andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.read(body, "$.video_list[*].is_favorite");
+        return com.jayway.jsonpath.JsonPath.read(favoriteList(viewer, userId), "$.video_list[*].is_favorite");
     }
 
     private List<Long> favoriteListIds(long userId) throws Exception {
-        String body = mvc.perform(get("/douyin/favorite/list/").param("user_id", String.valueOf(userId)))
+        return com.jayway.jsonpath.JsonPath.<List<Number>>read(favoriteList(null, userId), "$.video_list[*].id")
+                .stream().map(Number::longValue).toList();
+    }
+
+    /** The favorite list of {@code userId} as {@code viewer} (null: anonymous) reads it; it must succeed. */
+    private String favoriteList(Long viewer, long userId) throws Exception {
+        var request = get("/douyin/favorite/list/").param("user_id", String.valueOf(userId));
+        return mvc.perform(viewer == null ? request : as(viewer, request))
                 .andExpect(jsonPath("$.status_code").value(0))
                 .andReturn().getResponse().getContentAsString();
-        return com.jayway.jsonpath.JsonPath.<List<Number>>read(body, "$.video_list[*].id").stream()
-                .map(Number::longValue).toList();
     }
 
     @Test
